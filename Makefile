@@ -1,0 +1,59 @@
+# The platform's entry points. A fresh Debian 12 machine needs only `make dev`
+# and `make test`: the targets below install what they need themselves.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+SWIFT ?= swift
+ARCH ?= x86_64
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+
+.PHONY: help deps system-deps venv build test test-unit test-int bench package dev dev-up dev-stop clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+deps: system-deps venv ## Install system packages and the Python tooling
+
+system-deps:
+	@if ! pkg-config --exists libcurl openssl || ! command -v zip >/dev/null; then \
+		echo "Installing libcurl4-openssl-dev libssl-dev zip (apt)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev libssl-dev zip pkg-config >/dev/null; \
+	fi
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements-dev.txt
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+build: system-deps ## Build every Swift target (debug)
+	$(SWIFT) build --build-tests
+
+test-unit: deps ## Tests that need no server
+	scripts/test.sh unit
+
+test-int: deps ## Tests against local servers (moto, the emulator, agents)
+	scripts/test.sh int
+
+test: deps ## Every test, with the coverage gate
+	scripts/test.sh all
+
+bench: deps ## Benchmarks against their named peers, in one run
+	scripts/bench.sh
+
+package: system-deps ## Zip every Lambda as bootstrap-artifacts/{function}.zip (ARCH=x86_64|arm64)
+	scripts/package.sh $(ARCH)
+
+dev: deps ## Run the local platform in the foreground (Ctrl-C stops it)
+	scripts/dev.sh foreground
+
+dev-up: deps ## Start the local platform in the background
+	scripts/dev.sh background
+
+dev-stop: ## Stop a background local platform
+	scripts/dev.sh stop
+
+clean: ## Remove build output
+	rm -rf .build bootstrap-artifacts/*.zip bootstrap-artifacts/manifest.json .local

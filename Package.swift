@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+// The platform's Lambdas, their runtime, and the local stack's tools.
+// No package dependencies by design (docs/decisions): only the toolchain,
+// FoundationEssentials, and libcurl + OpenSSL as system libraries.
+import PackageDescription
+
+let package = Package(
+    name: "AgentPlatform",
+    platforms: [.macOS(.v15)],
+    products: [],
+    targets: [
+        // MARK: System libraries and C shims
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "CGlibcShim"),
+
+        // MARK: Shared libraries
+        .target(
+            name: "AWSCore",
+            dependencies: ["CCurl", "COpenSSL"]
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "AWSCoreTests",
+            dependencies: ["AWSCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+#ifndef CGLIBCSHIM_H
+#define CGLIBCSHIM_H
+// Links into every shipped bootstrap so it runs on Amazon Linux 2023 (glibc 2.34).
+// The static Swift stdlib references hypotf@GLIBC_2.35; defining it here binds the
+// reference locally instead. cglibcshim_anchor keeps the object file in the link.
+int cglibcshim_anchor(void);
+#endif

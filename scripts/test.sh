@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the platform's tests. unit: no servers. int: against local servers
+# (moto with signature checking, the Lambda emulator, agent processes).
+# all: both in one run, with the coverage gate for security-critical code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scope=${1:-all}
+py=.venv/bin/python
+mkdir -p .local
+env_file=.local/test-moto.env
+
+stop_moto() { "$py" scripts/local_aws.py stop "$env_file" || true; }
+
+start_moto() {
+    trap stop_moto EXIT
+    "$py" scripts/local_aws.py start "$env_file"
+    set -a; . "$env_file"; set +a
+    export PLATFORM_TEST_STACK=1
+}
+
+swift build --build-tests
+case "$scope" in
+unit)
+    swift test --skip-build --skip IntegrationTests
+    "$py" -m pytest -q -p no:cacheprovider Tests/python
+    ;;
+int)
+    start_moto
+    swift test --skip-build --filter IntegrationTests
+    "$py" -m pytest -q -p no:cacheprovider agents
+    ;;
+all)
+    start_moto
+    swift test --skip-build --enable-code-coverage 2>&1 | tee .local/swift-test.log | grep -vE '^(✔|􀟈|◇|↳)' || { tail -n 40 .local/swift-test.log; exit 1; }
+    grep -q 'passed after' .local/swift-test.log
+    scripts/coverage_gate.sh
+    "$py" -m pytest -q -p no:cacheprovider Tests/python agents
+    ;;
+*) echo "usage: $0 unit|int|all" >&2; exit 2 ;;
+esac
