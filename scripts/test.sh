@@ -18,13 +18,14 @@ start_moto() {
     export PLATFORM_TEST_STACK=1
 }
 
-swift build --build-tests
 case "$scope" in
 unit)
+    swift build --build-tests
     swift test --skip-build --skip IntegrationTests
     "$py" -m pytest -q -p no:cacheprovider Tests/python
     ;;
 int)
+    swift build --build-tests
     start_moto
     swift test --skip-build --filter IntegrationTests
     "$py" -m pytest -q -p no:cacheprovider agents
@@ -32,7 +33,7 @@ int)
 all)
     start_moto
     # The full log is long; keep it in a file and show failures and the summary.
-    if ! swift test --skip-build --enable-code-coverage > .local/swift-test.log 2>&1; then
+    if ! swift test --enable-code-coverage > .local/swift-test.log 2>&1; then
         grep -E '✘|error:|fatal' .local/swift-test.log | head -n 60
         tail -n 20 .local/swift-test.log
         echo "swift test failed: full log in .local/swift-test.log" >&2
