@@ -27,11 +27,22 @@ let package = Package(
             name: "AWSCore",
             dependencies: ["CCurl", "COpenSSL"]
         ),
+        .target(name: "LambdaEvents"),
+
+        // MARK: Local platform (never linked into a Lambda)
+        .target(
+            name: "LocalGateway",
+            dependencies: ["LambdaEvents"]
+        ),
 
         // MARK: Tests
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
+        ),
+        .testTarget(
+            name: "LocalGatewayTests",
+            dependencies: ["LocalGateway", "LambdaEvents"]
         ),
     ],
     swiftLanguageModes: [.v6]
