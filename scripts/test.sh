@@ -22,13 +22,13 @@ case "$scope" in
 unit)
     swift build --build-tests
     swift test --skip-build --skip IntegrationTests
-    "$py" -m pytest -q -p no:cacheprovider Tests/python
+    "$py" -m pytest -q -p no:cacheprovider Tests/python/test_openapi.py
     ;;
 int)
     swift build --build-tests
     start_moto
     swift test --skip-build --filter IntegrationTests
-    "$py" -m pytest -q -p no:cacheprovider agents
+    "$py" -m pytest -q -p no:cacheprovider Tests/python agents
     ;;
 all)
     start_moto
