@@ -47,13 +47,15 @@ package: system-deps ## Zip every Lambda as bootstrap-artifacts/{function}.zip (
 	scripts/package.sh $(ARCH)
 
 dev: deps ## Run the local platform in the foreground (Ctrl-C stops it)
-	scripts/dev.sh foreground
+	$(SWIFT) build
+	$(PY) scripts/dev_stack.py up
 
-dev-up: deps ## Start the local platform in the background
-	scripts/dev.sh background
+dev-up: deps ## Start the local platform in the background; returns once /v1/health answers
+	$(SWIFT) build
+	$(PY) scripts/dev_stack.py up --detach
 
 dev-stop: ## Stop a background local platform
-	scripts/dev.sh stop
+	$(PY) scripts/dev_stack.py down
 
 clean: ## Remove build output
 	rm -rf .build bootstrap-artifacts/*.zip bootstrap-artifacts/manifest.json .local

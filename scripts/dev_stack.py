@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Run the local platform: every piece on loopback, no Docker, no AWS account.
+
+  dev_stack.py up        start everything, print the banner, stay in the foreground (Ctrl-C stops all)
+  dev_stack.py up --detach
+                         start everything in the background; return once GET /v1/health answers 200
+  dev_stack.py down      stop a detached stack
+
+Pieces, in start order: moto_server (SigV4 checked), the local identity
+provider, the Swift local platform (Lambda runtime-API emulator hosting every
+function, the local API Gateway, the local AgentCore Runtime data plane), then
+the dev bootstrap, which writes .env.local.
+"""
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STATE = ROOT / ".local" / "dev"
+PY = sys.executable
+ENV_LOCAL = ROOT / ".env.local"
+
+
+def log_file(name: str):
+    STATE.mkdir(parents=True, exist_ok=True)
+    return open(STATE / f"{name}.log", "ab")
+
+
+def wait_for_file(path: Path, proc: subprocess.Popen, what: str, seconds: float = 60) -> str:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"{what} exited during start-up (status {proc.returncode}); see {STATE}/*.log")
+        if path.exists() and path.read_text().strip():
+            return path.read_text().strip()
+        time.sleep(0.05)
+    sys.exit(f"{what} did not become ready within {seconds:.0f} s; see {STATE}/*.log")
+
+
+def wait_http_ok(url: str, seconds: float = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    sys.exit(f"{url} did not answer 200 within {seconds:.0f} s; see {STATE}/*.log")
+
+
+def spawn(name: str, argv: list, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(argv, cwd=ROOT, stdout=log_file(name), stderr=subprocess.STDOUT,
+                            env=env or os.environ.copy(), start_new_session=True)
+
+
+def read_env(path: Path) -> dict:
+    return dict(line.split("=", 1) for line in path.read_text().splitlines() if "=" in line and not line.startswith("#"))
+
+
+def platform_binary() -> Path:
+    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return Path(out.stdout.strip()) / "local-platform"
+
+
+def start() -> dict:
+    """Starts every piece; returns the pids and the environment for the banner."""
+    for stale in STATE.glob("*.ready"):
+        stale.unlink()
+    pids = {}
+    moto_env = STATE / "moto.env"
+    subprocess.run([PY, str(ROOT / "scripts/local_aws.py"), "start", str(moto_env)], check=True, stdout=subprocess.DEVNULL)
+    aws = read_env(moto_env)
+    pids["moto"] = int(aws.pop("MOTO_PID"))
+    env = {**os.environ, **aws}
+
+    idp = spawn("idp", [PY, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(STATE / "idp.ready")], env)
+    pids["idp"] = idp.pid
+    idp_url = wait_for_file(STATE / "idp.ready", idp, "identity provider")
+
+    platform = platform_binary()
+    if platform.exists():
+        proc = spawn("platform", [str(platform), "--config", str(ROOT / "scripts/dev-platform.json"),
+                                  "--ready-file", str(STATE / "platform.ready")],
+                     {**env, "ENTRA_JWKS_URL": f"{idp_url}/discovery/v2.0/keys",
+                      "ENTRA_ISSUER": f"{idp_url}/local-entra-tenant/v2.0", "ENTRA_AUDIENCE": "api://agent-platform"})
+        pids["platform"] = proc.pid
+        urls = json.loads(wait_for_file(STATE / "platform.ready", proc, "local platform"))
+        api_url, emulator_url = urls["api"], urls["emulator"]
+    else:
+        api_url = emulator_url = "(not built yet)"
+
+    subprocess.run([PY, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", idp_url, "--api-url", api_url,
+                    "--emulator-url", emulator_url, "--env-out", str(ENV_LOCAL)], env=env, check=True)
+    (STATE / "pids.json").write_text(json.dumps(pids))
+    if api_url.startswith("http"):
+        wait_http_ok(f"{api_url}/v1/health")
+    return read_env(ENV_LOCAL)
+
+
+def stop() -> None:
+    pids_file = STATE / "pids.json"
+    if not pids_file.exists():
+        print("no local platform is running")
+        return
+    for name, pid in json.loads(pids_file.read_text()).items():
+        try:
+            os.killpg(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    pids_file.unlink()
+    (STATE / "moto.env").unlink(missing_ok=True)
+    print("local platform stopped")
+
+
+def banner(env: dict) -> None:
+    api = env["PLATFORM_API_URL"]
+    print(f"""
+Local platform ready (values in .env.local; `set -a; . ./.env.local; set +a` loads them)
+  API              {api}
+  identity         {env['IDP_URL']}
+  Lambda emulator  {env['LAMBDA_EMULATOR_URL']}
+  local AWS        {env['AWS_ENDPOINT_URL']} (moto, SigV4 checked)
+
+Try it:
+  # anyone
+  curl -s {api}/v1/health
+  # basic tenant user ({env['BASIC_TENANT_ID']})
+  curl -s -H "Authorization: Bearer $BASIC_TENANT_TOKEN" {api}/v1/agents
+  # premium tenant user ({env['PREMIUM_TENANT_ID']})
+  curl -s -H "Authorization: Bearer $PREMIUM_TENANT_TOKEN" {api}/v1/tenants/{env['PREMIUM_TENANT_ID']}
+  # platform admin
+  curl -s -H "Authorization: Bearer $ADMIN_TOKEN" {api}/v1/tenants
+  # basic tenant machine client (SigV4, service execute-api, with the tenant's API key)
+  curl -s --aws-sigv4 "aws:amz:eu-west-2:execute-api" --user "$BASIC_TENANT_KEY_ID:$BASIC_TENANT_KEY_SECRET" \\
+       -H "x-tenant-id: {env['BASIC_TENANT_ID']}" {api}/v1/agents
+""", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["up", "down"])
+    parser.add_argument("--detach", action="store_true")
+    args = parser.parse_args()
+    if args.command == "down":
+        return stop()
+    if (STATE / "pids.json").exists():
+        stop()
+    try:
+        env = start()
+    except BaseException:
+        stop()
+        raise
+    banner(env)
+    if args.detach:
+        return
+    print("Ctrl-C stops every process started here.", flush=True)
+    try:
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        while True:
+            time.sleep(1)
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        stop()
+
+
+if __name__ == "__main__":
+    main()
