@@ -448,3 +448,12 @@ def test_webhook_signature_and_callback_documented(spec):
     }
     headers = {p["name"] for p in callback["parameters"] if p["in"] == "header"}
     assert {"X-Platform-Event-Id", "X-Platform-Signature"} <= headers
+
+
+def test_generated_route_table_is_current():
+    """infra/routes.json (read by the local gateway and the infra) matches the spec."""
+    import subprocess
+    import sys as _sys
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([_sys.executable, str(root / "scripts/gen_routes.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
