@@ -35,6 +35,13 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
 
+        // MARK: Lambdas
+        .executableTarget(
+            name: "BFF",
+            dependencies: ["AWSCore", "LambdaEvents"],
+            path: "lambdas/bff"
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "AWSCoreTests",
@@ -43,6 +50,10 @@ let package = Package(
         .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "BFFTests",
+            dependencies: ["BFF", "AWSCore", "LambdaEvents"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,42 @@
+import FoundationEssentials
+import Testing
+@testable import BFF
+
+@Suite struct SessionKeepaliveRequestTests {
+    func parse(_ json: String?) throws(BFFError) -> SessionKeepaliveRequest {
+        try SessionKeepaliveRequest(body: json.map { Data($0.utf8) })
+    }
+
+    @Test func acceptsTheSchema() throws {
+        let id = String(repeating: "a", count: 33)
+        #expect(try parse(#"{"sessionId":"\#(id)","agentName":"echo-agent"}"#) == .init(sessionID: id, agentName: "echo-agent"))
+    }
+
+    @Test func listsEveryProblem() {
+        #expect {
+            try parse(#"{"sessionId":"short","agentName":"Echo","extra":1}"#)
+        } throws: { error in
+            (error as! BFFError).details.map(\.field) == ["extra", "sessionId", "agentName"]
+        }
+        #expect {
+            try parse(#"{"sessionId":5}"#)
+        } throws: { error in
+            (error as! BFFError).details == [.init(field: "sessionId", message: "must be a string"), .init(field: "agentName", message: "is required")]
+        }
+    }
+
+    @Test(arguments: [nil, "", "[]", "not json", "\"text\""])
+    func nonObjectBodiesAreInvalid(body: String?) {
+        #expect { try parse(body) } throws: { ($0 as! BFFError).code == .invalidRequest }
+    }
+
+    @Test func sessionIDAndAgentNameRules() {
+        #expect(SessionKeepaliveRequest.isSessionID(String(repeating: "A", count: 256)))
+        #expect(!SessionKeepaliveRequest.isSessionID(String(repeating: "A", count: 257)))
+        #expect(!SessionKeepaliveRequest.isSessionID("-" + String(repeating: "a", count: 40)))
+        #expect(!SessionKeepaliveRequest.isSessionID(String(repeating: "a", count: 40) + "/"))
+        #expect(SessionKeepaliveRequest.isAgentName("a"))
+        #expect(!SessionKeepaliveRequest.isAgentName("1agent"))
+        #expect(!SessionKeepaliveRequest.isAgentName(String(repeating: "a", count: 65)))
+    }
+}
