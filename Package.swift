@@ -33,6 +33,10 @@ let package = Package(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
         ),
+        .testTarget(
+            name: "AWSCoreIntegrationTests",
+            dependencies: ["AWSCore"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
