@@ -48,6 +48,10 @@ let package = Package(
             dependencies: ["AWSCore"]
         ),
         .testTarget(
+            name: "AWSCoreIntegrationTests",
+            dependencies: ["AWSCore"]
+        ),
+        .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
         ),
