@@ -5,14 +5,14 @@ import FoundationEssentials
 /// with the client id and secret from Secrets Manager (cached).
 struct OnBehalfOfClient: Sendable {
     let tokenURL: String
-    let transport: any TokenEndpointTransport
+    let transport: any HTTPTransport
     let credentials: TimedCache<EntraClientCredentials>
     let now: @Sendable () -> Date
 
     /// How long the client credentials are kept before Secrets Manager is read again.
     static let credentialLifetime: TimeInterval = 300
 
-    init(tokenURL: String, transport: any TokenEndpointTransport, secrets: any SecretSource,
+    init(tokenURL: String, transport: any HTTPTransport, secrets: any SecretSource,
          clientIDSecret: String, clientSecretSecret: String, now: @escaping @Sendable () -> Date) {
         self.tokenURL = tokenURL
         self.transport = transport

@@ -1,3 +1,4 @@
+import AWSCore
 import FoundationEssentials
 
 /// A JSON object request body, read strictly: unknown fields and wrong types

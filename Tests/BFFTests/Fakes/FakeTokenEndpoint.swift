@@ -4,7 +4,7 @@ import Synchronization
 @testable import BFF
 
 /// Answers token requests with a canned response and records what was sent.
-final class FakeTokenEndpoint: TokenEndpointTransport {
+final class FakeTokenEndpoint: HTTPTransport {
     enum Answer: Sendable {
         case response(HTTPResponse)
         case failure
@@ -29,6 +29,15 @@ final class FakeTokenEndpoint: TokenEndpointTransport {
         case .response(let response): return response
         case .failure: throw TransportDown()
         }
+    }
+
+    func stream(_ request: HTTPRequest, onHead: @escaping @Sendable (HTTPResponse) async throws -> Void,
+                onChunk: @escaping @Sendable (Data) async throws -> Void) async throws -> HTTPResponse {
+        var response = try await send(request)
+        try await onHead(response)
+        try await onChunk(response.body)
+        response.body = Data()
+        return response
     }
 
     static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Answer {
