@@ -28,6 +28,10 @@ let package = Package(
             dependencies: ["CCurl", "COpenSSL"]
         ),
         .target(name: "LambdaEvents"),
+        .target(
+            name: "PlatformAPI",
+            dependencies: ["AWSCore", "LambdaEvents"]
+        ),
 
         // MARK: Local platform (never linked into a Lambda)
         .target(
@@ -50,6 +54,10 @@ let package = Package(
         .testTarget(
             name: "AWSCoreIntegrationTests",
             dependencies: ["AWSCore"]
+        ),
+        .testTarget(
+            name: "PlatformAPITests",
+            dependencies: ["PlatformAPI", "LambdaEvents"]
         ),
         .testTarget(
             name: "LocalGatewayTests",
