@@ -42,7 +42,7 @@ let package = Package(
         // MARK: Lambdas
         .executableTarget(
             name: "BFF",
-            dependencies: ["AWSCore", "LambdaEvents"],
+            dependencies: ["AWSCore", "LambdaEvents", "PlatformAPI"],
             path: "lambdas/bff"
         ),
 
@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BFFTests",
-            dependencies: ["BFF", "AWSCore", "LambdaEvents"]
+            dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
         ),
     ],
     swiftLanguageModes: [.v6]

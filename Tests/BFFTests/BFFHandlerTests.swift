@@ -43,7 +43,7 @@ import Testing
         #expect(body["expiresAt"] as? String == "2026-11-18T12:06:40.000Z")
         #expect(body["scope"] as? String == "api://agent-platform/Agents.Invoke")
         #expect(String(decoding: try #require(endpoint.sent.first).body, as: UTF8.self).contains("assertion=user.jwt.token"))
-        #expect(lines.withLock { $0 } == ["bff tokenRefresh status=200"])
+        #expect(lines.withLock { $0 } == ["bff POST /v1/bff/token-refresh status=200"])
     }
 
     @Test func defaultScopeIs400WithDetailsAndNoExchange() async throws {

@@ -1,10 +1,11 @@
 import FoundationEssentials
 import Testing
+import PlatformAPI
 @testable import BFF
 
 @Suite struct SessionKeepaliveRequestTests {
     func parse(_ json: String?) throws(BFFError) -> SessionKeepaliveRequest {
-        try SessionKeepaliveRequest(body: json.map { Data($0.utf8) })
+        try SessionKeepaliveRequest.parse(ProxyEvent.post("/v1/bff/session-keepalive", body: json))
     }
 
     @Test func acceptsTheSchema() throws {
@@ -12,16 +13,24 @@ import Testing
         #expect(try parse(#"{"sessionId":"\#(id)","agentName":"echo-agent"}"#) == .init(sessionID: id, agentName: "echo-agent"))
     }
 
-    @Test func listsEveryProblem() {
+    @Test func listsEveryPatternProblem() {
         #expect {
-            try parse(#"{"sessionId":"short","agentName":"Echo","extra":1}"#)
+            try parse(#"{"sessionId":"short","agentName":"Echo"}"#)
         } throws: { error in
-            (error as! BFFError).details.map(\.field) == ["extra", "sessionId", "agentName"]
+            (error as! BFFError).details.map(\.field) == ["sessionId", "agentName"]
+        }
+    }
+
+    @Test func unknownFieldsAndWrongTypesAreInvalid() {
+        #expect {
+            try parse(#"{"sessionId":"x","agentName":"echo-agent","extra":1}"#)
+        } throws: { error in
+            (error as! BFFError).details == [.init(field: "extra", message: "is not a field of this request")]
         }
         #expect {
-            try parse(#"{"sessionId":5}"#)
+            try parse(#"{"sessionId":5,"agentName":"echo-agent"}"#)
         } throws: { error in
-            (error as! BFFError).details == [.init(field: "sessionId", message: "must be a string"), .init(field: "agentName", message: "is required")]
+            (error as! BFFError).details == [.init(field: "sessionId", message: "must be a string")]
         }
     }
 

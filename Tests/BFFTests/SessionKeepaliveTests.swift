@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Testing
+import PlatformAPI
 @testable import BFF
 
 @Suite struct SessionKeepaliveTests {
@@ -54,11 +55,11 @@ import Testing
     }
 
     @Test(arguments: [
-        (RuntimePingError.throttled(retryAfterSeconds: nil), BFFError.Code.throttled),
+        (RuntimePingError.throttled(retryAfterSeconds: nil), APIError.Code.throttled),
         (.unavailable, .serviceUnavailable),
         (.failed(code: "ValidationException"), .runtimeInvocationFailed),
     ])
-    func pingFailuresMapAndDoNotExtend(failure: RuntimePingError, code: BFFError.Code) async {
+    func pingFailuresMapAndDoNotExtend(failure: RuntimePingError, code: APIError.Code) async {
         let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent")])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn], failure: failure)
         await #expect { try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(), for: caller) }
@@ -72,7 +73,7 @@ import Testing
             try await keepalive(sessions: sessions, runtime: FakeRuntime(arns: [:])).keepAlive(request(), for: caller)
         } throws: { error in
             let error = error as! BFFError
-            return error.code == .internalError && error.message == "internal error" && error.cause?.contains("StoreDown") == true
+            return error.api == .internalError && error.cause?.contains("StoreDown") == true
         }
     }
 }

@@ -1,12 +1,13 @@
 import Testing
+import PlatformAPI
 @testable import BFF
 
 @Suite struct TokenExchangeErrorTests {
     @Test(arguments: [
-        (400, BFFError.Code.invalidRequest), (401, .unauthenticated), (403, .forbidden), (429, .throttled),
+        (400, APIError.Code.invalidRequest), (401, .unauthenticated), (403, .forbidden), (429, .throttled),
         (404, .serviceUnavailable), (409, .serviceUnavailable), (500, .serviceUnavailable), (503, .serviceUnavailable),
     ])
-    func mapsEntraStatus(status: Int, code: BFFError.Code) {
+    func mapsEntraStatus(status: Int, code: APIError.Code) {
         let error = TokenExchangeError.rejected(status: status, entraError: "some_error", retryAfterSeconds: nil).apiError
         #expect(error.code == code)
         #expect(error.status == (code == .serviceUnavailable ? 503 : status))

@@ -1,49 +1,29 @@
-/// A failure the BFF answers with the platform's error envelope.
-///
-/// Messages are written for the caller and the operator: they never carry a
-/// token, a secret, a claim value or a request payload.
+import PlatformAPI
+
+/// A BFF failure: the `APIError` the caller gets, plus what went wrong
+/// underneath for the log only (never sent, never a token or secret).
 struct BFFError: Error, Equatable, Sendable {
-    /// One problem with a request field, reported in `details[]`.
-    struct Detail: Equatable, Sendable, Codable {
-        var field: String
-        var message: String
-    }
-
-    enum Code: String, Sendable {
-        case invalidRequest = "INVALID_REQUEST"
-        case unauthenticated = "UNAUTHENTICATED"
-        case forbidden = "FORBIDDEN"
-        case notFound = "NOT_FOUND"
-        case throttled = "THROTTLED"
-        case internalError = "INTERNAL_ERROR"
-        case runtimeInvocationFailed = "RUNTIME_INVOCATION_FAILED"
-        case serviceUnavailable = "SERVICE_UNAVAILABLE"
-
-        var status: Int {
-            switch self {
-            case .invalidRequest: 400
-            case .unauthenticated: 401
-            case .forbidden: 403
-            case .notFound: 404
-            case .throttled: 429
-            case .internalError: 500
-            case .runtimeInvocationFailed: 502
-            case .serviceUnavailable: 503
-            }
-        }
-    }
-
-    var code: Code
-    var message: String
-    var details: [Detail] = []
-    /// Seconds, sent as `Retry-After` with `THROTTLED`.
-    var retryAfterSeconds: Int?
-    /// What went wrong underneath, for the log only (never sent to the caller).
+    var api: APIError
     var cause: String?
 
-    var status: Int { code.status }
+    init(code: APIError.Code, message: String, details: [APIError.Detail] = [], retryAfterSeconds: Int? = nil,
+         cause: String? = nil) {
+        api = APIError(code, message, details: details, retryAfter: retryAfterSeconds)
+        self.cause = cause
+    }
 
-    static func invalidRequest(_ message: String, details: [Detail] = []) -> BFFError {
+    init(_ api: APIError, cause: String? = nil) {
+        self.api = api
+        self.cause = cause
+    }
+
+    var code: APIError.Code { api.code }
+    var message: String { api.message }
+    var details: [APIError.Detail] { api.details }
+    var retryAfterSeconds: Int? { api.retryAfter }
+    var status: Int { api.status }
+
+    static func invalidRequest(_ message: String, details: [APIError.Detail] = []) -> BFFError {
         BFFError(code: .invalidRequest, message: message, details: details)
     }
 
@@ -52,7 +32,8 @@ struct BFFError: Error, Equatable, Sendable {
     }
 
     static let notFoundSession = BFFError(code: .notFound, message: "session not found")
+
     static func internalError(cause: any Error) -> BFFError {
-        BFFError(code: .internalError, message: "internal error", cause: String(String(describing: cause).prefix(300)))
+        BFFError(.internalError, cause: String(String(describing: cause).prefix(300)))
     }
 }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import LambdaEvents
+import PlatformAPI
 
 /// The BFF Lambda: token refresh (Entra on-behalf-of) and runtime session keep-alive.
 struct BFFHandler: Sendable {
@@ -23,36 +24,42 @@ struct BFFHandler: Sendable {
     /// Answers one proxy-integration request; `log` receives one line per outcome,
     /// never a token, a secret or a body.
     func handle(_ request: APIGatewayProxyRequest, log: @Sendable (String) -> Void = { _ in }) async -> APIGatewayProxyResponse {
-        let requestID = request.requestContext.requestId
+        let route = "\(request.httpMethod) \(request.resource)"
         do {
-            let (route, response) = try await route(request)
+            let response = try await answer(request)
             log("bff \(route) status=\(response.statusCode)")
             return response
         } catch {
             let cause = error.cause.map { " cause=\($0)" } ?? ""
-            log("bff \(request.httpMethod) \(request.resource) status=\(error.status) code=\(error.code.rawValue)\(cause)")
-            return APIResponse.error(error, requestID: requestID)
+            log("bff \(route) status=\(error.status) code=\(error.code.rawValue)\(cause)")
+            return APIResponse.error(error.api, requestID: request.requestContext.requestId)
         }
     }
 
-    private func route(_ request: APIGatewayProxyRequest) async throws(BFFError) -> (BFFRoute, APIGatewayProxyResponse) {
-        guard let route = BFFRoute(method: request.httpMethod, resource: request.resource, path: request.path) else {
-            throw BFFError(code: .notFound, message: "no such route")
-        }
+    private func answer(_ request: APIGatewayProxyRequest) async throws(BFFError) -> APIGatewayProxyResponse {
+        guard let operation = router.handler(for: request) else { throw BFFError(.notFound("The route")) }
         let caller = try CallerIdentity(authorizerContext: request.requestContext.authorizer)
         guard !caller.isMachine else {
             throw BFFError(code: .forbidden, message: "the BFF serves user tokens only")
         }
-        switch route {
-        case .tokenRefresh:
-            return (route, try await refreshToken(request))
-        case .sessionKeepalive:
-            return (route, try await keepAlive(request, caller: caller))
+        do {
+            return try await operation(request, caller)
+        } catch let error as BFFError {
+            throw error
+        } catch {
+            throw BFFError.internalError(cause: error)
         }
     }
 
+    private var router: Router<CallerIdentity> {
+        var router = Router<CallerIdentity>()
+        router.on("POST", "/v1/bff/token-refresh") { request, _ in try await refreshToken(request) }
+        router.on("POST", "/v1/bff/session-keepalive") { request, caller in try await keepAlive(request, caller: caller) }
+        return router
+    }
+
     private func refreshToken(_ request: APIGatewayProxyRequest) async throws(BFFError) -> APIGatewayProxyResponse {
-        let refresh = try TokenRefreshRequest(authorization: request.header("Authorization"), body: request.bodyData, validator: scopes)
+        let refresh = try TokenRefreshRequest.parse(request, validator: scopes)
         let token: IssuedToken
         do {
             token = try await tokens.exchange(assertion: refresh.assertion, scope: refresh.scope)
@@ -61,17 +68,25 @@ struct BFFHandler: Sendable {
             failure.cause = error.logSummary
             throw failure
         }
-        return APIResponse.json(status: 200, TokenRefreshBody(
+        return try encoded(200, TokenRefreshBody(
             accessToken: token.accessToken, tokenType: token.tokenType,
             expiresAt: Timestamp.string(token.expiresAt), scope: token.scope
         ))
     }
 
     private func keepAlive(_ request: APIGatewayProxyRequest, caller: CallerIdentity) async throws(BFFError) -> APIGatewayProxyResponse {
-        let keepaliveRequest = try SessionKeepaliveRequest(body: request.bodyData)
+        let keepaliveRequest = try SessionKeepaliveRequest.parse(request)
         let accepted = try await keepalive.keepAlive(keepaliveRequest, for: caller)
-        return APIResponse.json(status: 202, KeepaliveBody(
+        return try encoded(202, KeepaliveBody(
             sessionId: accepted.sessionID, expiresAt: Timestamp.string(accepted.expiresAt)
         ))
+    }
+
+    private func encoded(_ status: Int, _ body: some Encodable) throws(BFFError) -> APIGatewayProxyResponse {
+        do {
+            return try APIResponse.json(status, body)
+        } catch {
+            throw BFFError.internalError(cause: error)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import PlatformAPI
+
 /// Checks the scopes a token-refresh asks for: each must be a named permission
 /// of this API (`{ENTRA_AUDIENCE}/<name>`), never `.default`, which would grant
 /// every permission the app has been consented.
@@ -13,7 +15,7 @@ struct ScopeValidator: Sendable {
         let scopes = scope.split(separator: " ", omittingEmptySubsequences: true)
         guard !scopes.isEmpty else { throw invalid([detail("must name at least one scope")]) }
         let prefix = audience + "/"
-        var problems: [BFFError.Detail] = []
+        var problems: [APIError.Detail] = []
         for (index, item) in scopes.enumerated() {
             let position = "scope \(index + 1)"
             guard item.hasPrefix(prefix) else {
@@ -31,12 +33,12 @@ struct ScopeValidator: Sendable {
         return scopes.joined(separator: " ")
     }
 
-    private func invalid(_ problems: [BFFError.Detail]) -> BFFError {
+    private func invalid(_ problems: [APIError.Detail]) -> BFFError {
         .invalidRequest("scope is invalid", details: problems)
     }
 
-    private func detail(_ message: String) -> BFFError.Detail {
-        BFFError.Detail(field: "scope", message: message)
+    private func detail(_ message: String) -> APIError.Detail {
+        APIError.Detail(field: "scope", message: message)
     }
 
     private static func isPermissionCharacter(_ character: Character) -> Bool {

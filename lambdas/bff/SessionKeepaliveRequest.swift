@@ -1,27 +1,36 @@
-import FoundationEssentials
+import LambdaEvents
+import PlatformAPI
 
 /// `POST /v1/bff/session-keepalive` body, validated against the OpenAPI schema.
-struct SessionKeepaliveRequest: Equatable, Sendable {
+struct SessionKeepaliveRequest: Decodable, Equatable, Sendable {
     var sessionID: String
     var agentName: String
+
+    enum CodingKeys: String, CodingKey {
+        case sessionID = "sessionId", agentName
+    }
 
     init(sessionID: String, agentName: String) {
         self.sessionID = sessionID
         self.agentName = agentName
     }
 
-    init(body: Data?) throws(BFFError) {
-        var body = try RequestBody(body, allowedFields: ["sessionId", "agentName"])
-        let sessionID = body.requiredString("sessionId")
-        let agentName = body.requiredString("agentName")
-        if let sessionID, !Self.isSessionID(sessionID) {
-            body.addProblem(field: "sessionId", message: "must be 33-256 characters of letters, digits, '_' or '-'")
+    static func parse(_ request: APIGatewayProxyRequest) throws(BFFError) -> SessionKeepaliveRequest {
+        let body: SessionKeepaliveRequest
+        do {
+            body = try RequestBody.decode(Self.self, from: request, allowedFields: ["sessionId", "agentName"])
+        } catch {
+            throw BFFError(error)
         }
-        if let agentName, !Self.isAgentName(agentName) {
-            body.addProblem(field: "agentName", message: "must match ^[a-z][a-z0-9_-]{0,63}$")
+        var problems: [APIError.Detail] = []
+        if !isSessionID(body.sessionID) {
+            problems.append(.init(field: "sessionId", message: "must be 33-256 characters of letters, digits, '_' or '-'"))
         }
-        try body.validate()
-        self.init(sessionID: sessionID ?? "", agentName: agentName ?? "")
+        if !isAgentName(body.agentName) {
+            problems.append(.init(field: "agentName", message: "must match ^[a-z][a-z0-9_-]{0,63}$"))
+        }
+        guard problems.isEmpty else { throw BFFError(.invalid(problems)) }
+        return body
     }
 
     /// `^[A-Za-z0-9][A-Za-z0-9_-]*$`, 33-256 characters (AgentCore's limits).
