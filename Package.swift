@@ -45,6 +45,11 @@ let package = Package(
             dependencies: ["AWSCore", "LambdaEvents", "PlatformAPI"],
             path: "lambdas/bff"
         ),
+        .executableTarget(
+            name: "Billing",
+            dependencies: ["AWSCore"],
+            path: "lambdas/billing"
+        ),
 
         // MARK: Tests
         .testTarget(
@@ -66,6 +71,10 @@ let package = Package(
         .testTarget(
             name: "BFFTests",
             dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(
+            name: "BillingTests",
+            dependencies: ["Billing", "AWSCore"]
         ),
     ],
     swiftLanguageModes: [.v6]
