@@ -27,11 +27,19 @@ let package = Package(
             name: "AWSCore",
             dependencies: ["CCurl", "COpenSSL"]
         ),
+        .target(
+            name: "DataAccess",
+            dependencies: ["AWSCore"]
+        ),
 
         // MARK: Tests
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
+        ),
+        .testTarget(
+            name: "DataAccessTests",
+            dependencies: ["DataAccess", "AWSCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

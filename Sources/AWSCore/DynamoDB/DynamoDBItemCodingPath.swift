@@ -1,6 +1,6 @@
 /// Renders coding paths for error messages: `webhooks[2].callbackUrl`.
-enum DynamoDBItemCodingPath {
-    static func describe(_ path: [any CodingKey]) -> String {
+package enum DynamoDBItemCodingPath {
+    package static func describe(_ path: [any CodingKey]) -> String {
         var text = ""
         for key in path {
             if let index = key.intValue, key.stringValue == "Index \(index)" {
