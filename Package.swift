@@ -27,6 +27,10 @@ let package = Package(
             name: "AWSCore",
             dependencies: ["CCurl", "COpenSSL"]
         ),
+        .target(
+            name: "DataAccess",
+            dependencies: ["AWSCore"]
+        ),
         .target(name: "LambdaEvents"),
         .target(
             name: "PlatformAPI",
@@ -55,6 +59,10 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
+        ),
+        .testTarget(
+            name: "DataAccessTests",
+            dependencies: ["DataAccess", "AWSCore"]
         ),
         .testTarget(
             name: "AWSCoreIntegrationTests",
