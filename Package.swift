@@ -46,7 +46,7 @@ let package = Package(
         // MARK: Lambdas
         .executableTarget(
             name: "BFF",
-            dependencies: ["AWSCore", "LambdaEvents", "PlatformAPI"],
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"],
             path: "lambdas/bff"
         ),
         .executableTarget(

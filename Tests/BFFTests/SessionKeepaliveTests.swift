@@ -18,18 +18,18 @@ import PlatformAPI
     }
 
     @Test func pingsInTheActiveRegionAndExtendsFifteenMinutes() async throws {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent")])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn])
         let accepted = try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(), for: caller)
         #expect(accepted == .init(sessionID: Self.sessionID, expiresAt: clock.now.addingTimeInterval(900)))
         #expect(runtime.pings == [.init(runtimeARN: "arn:aws:bedrock-agentcore:eu-central-1:123456789012:runtime/echo_agent-local",
-                                        region: "eu-central-1", sessionID: Self.sessionID)])
+                                        region: "eu-central-1", sessionID: "runtime-" + Self.sessionID)])
         #expect(sessions.extensions == [.init(tenantID: "acme-basic", sessionID: Self.sessionID,
                                               lastActivityAt: clock.now, expiresAt: clock.now.addingTimeInterval(900))])
     }
 
     @Test func anotherTenantsSessionIsNotFoundAndNeverPinged() async {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "globex-premium", sessionID: Self.sessionID, agentName: "echo-agent")])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "globex-premium", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn])
         await #expect(throws: BFFError.notFoundSession) {
             try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(), for: caller)
@@ -39,7 +39,7 @@ import PlatformAPI
     }
 
     @Test func sessionOfAnotherAgentIsNotFound() async {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent")])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn, "other-agent": Self.arn])
         await #expect(throws: BFFError.notFoundSession) {
             try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(agent: "other-agent"), for: caller)
@@ -48,7 +48,7 @@ import PlatformAPI
     }
 
     @Test func unknownAgentIsNotFound() async {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: nil)])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         await #expect(throws: BFFError(code: .notFound, message: "agent not found")) {
             try await keepalive(sessions: sessions, runtime: FakeRuntime(arns: [:])).keepAlive(request(), for: caller)
         }
@@ -60,7 +60,7 @@ import PlatformAPI
         (.failed(code: "ValidationException"), .runtimeInvocationFailed),
     ])
     func pingFailuresMapAndDoNotExtend(failure: RuntimePingError, code: APIError.Code) async {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent")])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn], failure: failure)
         await #expect { try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(), for: caller) }
             throws: { ($0 as? BFFError)?.code == code }

@@ -1,3 +1,4 @@
+import DataAccess
 import FoundationEssentials
 
 /// Keeps a caller's runtime session alive: checks the session is the caller's,
@@ -9,7 +10,7 @@ struct SessionKeepalive: Sendable {
     }
 
     /// AgentCore Runtime ends a session after 15 minutes without activity.
-    static let idleWindow: TimeInterval = 15 * 60
+    static let idleWindow = Retention.sessionIdle
 
     let sessions: any SessionDirectory
     let agents: any AgentRuntimeDirectory
@@ -22,7 +23,7 @@ struct SessionKeepalive: Sendable {
         // Another tenant's session and a missing one answer the same, so ids cannot be probed.
         guard let session = try await dependency({ try await sessions.session(tenantID: caller.tenantID, sessionID: request.sessionID) }),
               session.tenantID == caller.tenantID,
-              session.agentName == nil || session.agentName == request.agentName
+              session.agentName == request.agentName
         else { throw BFFError.notFoundSession }
 
         guard let arnText = try await dependency({ try await agents.runtimeARN(agentName: request.agentName) }),
@@ -37,7 +38,8 @@ struct SessionKeepalive: Sendable {
                            cause: String(String(describing: error).prefix(300)))
         }
         do {
-            try await pinger.ping(runtimeARN: runtimeARN.inRegion(region).text, region: region, sessionID: request.sessionID)
+            try await pinger.ping(runtimeARN: runtimeARN.inRegion(region).text, region: region,
+                                  sessionID: session.runtimeSessionID)
         } catch {
             throw error.apiError
         }
