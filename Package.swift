@@ -56,6 +56,11 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .target(
+            name: "PlatformTestSupport",
+            dependencies: ["AWSCore"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
@@ -66,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSCoreIntegrationTests",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "PlatformAPITests",
