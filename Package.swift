@@ -86,6 +86,10 @@ let package = Package(
             dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
         ),
         .testTarget(
+            name: "BFFIntegrationTests",
+            dependencies: ["BFF", "AWSCore", "DataAccess", "LambdaEvents", "PlatformTestSupport"]
+        ),
+        .testTarget(
             name: "BillingTests",
             dependencies: ["Billing", "AWSCore"]
         ),
