@@ -28,6 +28,12 @@ let package = Package(
             dependencies: ["CCurl", "COpenSSL"]
         ),
 
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "SigV4Bench",
+            dependencies: ["AWSCore", "COpenSSL"]
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "AWSCoreTests",
