@@ -1,10 +1,6 @@
 /// A 32-byte SHA-256 (or HMAC-SHA256) result, stored inline.
-struct SHA256Digest: Sendable, Equatable {
+struct SHA256Digest: Sendable {
     private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    static func == (lhs: SHA256Digest, rhs: SHA256Digest) -> Bool {
-        lhs.words == rhs.words
-    }
 
     func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try Swift.withUnsafeBytes(of: words, body)

@@ -40,21 +40,10 @@ struct SigV4ByteWriter: ~Copyable {
         bytes.withUnsafeBufferPointer { write($0) }
     }
 
-    /// Writes bytes already in this buffer (a span recorded earlier) again at the end.
-    mutating func writeCopy(of range: Range<Int>) {
-        if count + range.count > capacity { grow(toAtLeast: count + range.count) }
-        (base + count).update(from: base + range.lowerBound, count: range.count)
-        count += range.count
-    }
-
     /// Drops the last byte written.
     mutating func removeLast() {
         precondition(count > 0)
         count -= 1
-    }
-
-    mutating func removeAll() {
-        count = 0
     }
 
     var bytes: UnsafeBufferPointer<UInt8> {
