@@ -28,6 +28,11 @@ let package = Package(
             dependencies: ["CCurl", "COpenSSL"]
         ),
 
+        .target(
+            name: "JWT",
+            dependencies: ["COpenSSL"]
+        ),
+
         // MARK: Benchmarks
         .executableTarget(
             name: "SigV4Bench",
@@ -38,6 +43,11 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
+        ),
+        .testTarget(
+            name: "JWTTests",
+            dependencies: ["JWT"],
+            exclude: ["generate_fixtures.py"]
         ),
     ],
     swiftLanguageModes: [.v6]
