@@ -43,15 +43,16 @@ package final class HTTPReader {
     /// Reads through the blank line ending a head and returns the head without it.
     /// Returns nil when the stream ends cleanly before the first byte.
     package func readHead(limit: Int) throws(HTTPWireError) -> ArraySlice<UInt8>? {
-        var scanned = start
+        // Offset from `start` already searched; `fill` may move the bytes, not their offsets.
+        var scanned = 0
         while true {
-            if let found = find(crlfcrlf, from: max(start, scanned - 3)) {
+            if let found = find(crlfcrlf, from: start + max(0, scanned - 3)) {
                 guard found - start <= limit else { throw .headTooLarge }
                 let head = Array(storage[start..<found])[...]
                 start = found + 4
                 return head
             }
-            scanned = end
+            scanned = available
             if available > limit { throw .headTooLarge }
             if try !fill() {
                 if available == 0 { return nil }
@@ -62,15 +63,15 @@ package final class HTTPReader {
 
     /// Reads one CRLF-terminated line (without the CRLF).
     package func readLine(limit: Int) throws(HTTPWireError) -> ArraySlice<UInt8> {
-        var scanned = start
+        var scanned = 0
         while true {
-            if let found = find(crlf, from: max(start, scanned - 1)) {
+            if let found = find(crlf, from: start + max(0, scanned - 1)) {
                 guard found - start <= limit else { throw .headTooLarge }
                 let line = Array(storage[start..<found])[...]
                 start = found + 2
                 return line
             }
-            scanned = end
+            scanned = available
             if available > limit { throw .headTooLarge }
             guard try fill() else { throw .connectionClosed }
         }
