@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "DataAccess",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "LambdaRuntime"]
         ),
         .target(name: "LambdaEvents"),
         .target(
