@@ -53,6 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire"]),
+        .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost"]),
         .testTarget(
             name: "LambdaRuntimeIntegrationTests",
             dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"]
