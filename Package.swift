@@ -45,6 +45,7 @@ let package = Package(
         // MARK: Test fixtures and benchmark peers
         .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
+        .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
         // MARK: Tests
         .testTarget(

@@ -28,8 +28,9 @@ extension FunctionHost {
             guard state.slots[index].process != nil, !state.stopped else { return nil }
             switch state.slots[index].phase {
             case .initialising:
-                state.slots[index].pendingInitDuration =
-                    Double(monotonicNanoseconds() - state.slots[index].spawnedAt) / 1e6
+                let duration = Double(monotonicNanoseconds() - state.slots[index].spawnedAt) / 1e6
+                state.slots[index].pendingInitDuration = duration
+                state.initDurations.append(duration)
                 state.slots[index].phase = .ready
             case .busy:
                 // `next` without a result for the current invocation.
@@ -92,9 +93,7 @@ extension FunctionHost {
                 }
             } else {
                 let body = try request.body.readAll(limit: Self.responseLimit)
-                invocation.emit(.head(contentType: request.headers["Content-Type"]))
-                invocation.emit(.chunk(body))
-                invocation.emit(.end)
+                invocation.emit(contentsOf: [.head(contentType: request.headers["Content-Type"]), .chunk(body), .end])
                 complete(slot: index, invocation)
             }
         } catch .bodyTooLarge {
