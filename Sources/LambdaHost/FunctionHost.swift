@@ -174,8 +174,8 @@ package final class FunctionHost: Sendable {
                 )
             }
             if let invocation = slot.current {
-                invocation.emit(.failure(exitError(invocation.requestID)))
                 report(invocation, slot: slot, status: "error\tError Type: Runtime.ExitError")
+                invocation.emit(.failure(exitError(invocation.requestID)))
             } else if slot.phase == .initialising, !slot.initFailureDelivered, !state.pending.isEmpty {
                 let invocation = state.pending.removeFirst()
                 invocation.emit(.failure(exitError(invocation.requestID)))

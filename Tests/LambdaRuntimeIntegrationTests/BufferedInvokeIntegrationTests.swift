@@ -1,4 +1,5 @@
 import FoundationEssentials
+import HTTPServer
 import LambdaHost
 import Testing
 
@@ -60,7 +61,8 @@ import Testing
         #expect(crashed.text.contains(#""errorType":"Runtime.ExitError""#))
         #expect(crashed.text.contains("Runtime exited with error: exit status 3"))
         #expect(try harness.invoke("fx", #"{"action":"echo","value":"reborn"}"#).text == "reborn")
-        #expect(harness.log.filter { $0.contains("Init Duration") }.count == 1)
+        // A restarted process is a new environment: its first invocation reports init again.
+        #expect(harness.log.filter { $0.contains("Init Duration") }.count == 2)
     }
 
     @Test func aSlowInvocationTimesOutAndTheNextOneRuns() throws {
@@ -89,15 +91,30 @@ import Testing
         #expect(reply.head.fields["X-Amzn-ErrorType"] == "ResourceNotFoundException")
     }
 
-    @Test func slotsRunInvocationsConcurrentlyOnTheirOwnAddresses() async throws {
+    @Test func slotsRunInvocationsConcurrentlyOnTheirOwnAddresses() throws {
         let harness = try Harness([Harness.fixture("fx", concurrency: 2)])
         let addresses = try #require(harness.host.function(named: "fx")?.runtimeAPIAddresses)
         #expect(Set(addresses).count == 2)
+        // Plain threads, not tasks: other tests may be blocking the cooperative pool.
+        let done = ConditionLock<[String]>([])
         let start = ContinuousClock.now
-        async let first = harness.host.invokeAsync(function: "fx", payload: Array(#"{"action":"sleep","milliseconds":700}"#.utf8))
-        async let second = harness.host.invokeAsync(function: "fx", payload: Array(#"{"action":"sleep","milliseconds":700}"#.utf8))
-        let results = try await [first, second]
-        #expect(results.allSatisfy { String(decoding: $0.payload, as: UTF8.self) == "slept" })
-        #expect(ContinuousClock.now - start < .milliseconds(1300))
+        for _ in 0..<2 {
+            DetachedThread.start {
+                let result = try? harness.host.invoke(function: "fx", payload: Array(#"{"action":"sleep","milliseconds":1000}"#.utf8))
+                done.withLock { $0.append(result.map { String(decoding: $0.payload, as: UTF8.self) } ?? "failed") }
+                done.broadcast()
+            }
+        }
+        let results = done.wait { $0.count == 2 ? $0 : nil }
+        #expect(results == ["slept", "slept"])
+        // One after the other would take at least 2 s.
+        #expect(ContinuousClock.now - start < .milliseconds(1900))
+    }
+
+    @Test func asyncCallersGetTheSameResult() async throws {
+        let harness = try Harness([Harness.fixture("fx")])
+        let result = try await harness.host.invokeAsync(function: "fx", payload: Array(#"{"action":"echo","value":"async"}"#.utf8))
+        #expect(String(decoding: result.payload, as: UTF8.self) == "async")
+        #expect(result.error == nil)
     }
 }

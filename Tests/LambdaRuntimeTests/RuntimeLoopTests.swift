@@ -88,6 +88,13 @@ struct Boom: Error {}
         #expect(trailers["Lambda-Runtime-Function-Error-Type"] == "Runtime.PreludeAfterBody")
     }
 
+    @Test func aRejectedNextStopsTheLoop() async {
+        let transport = FakeTransport(invocations: [RuntimeAPIResponse(status: 410)])
+        await #expect(throws: RuntimeLoop.Failure.nextRejected(status: 410)) {
+            try await Fixture.loop(transport, LambdaHandler.raw { data, _ in data }).runOnce()
+        }
+    }
+
     @Test func anInvocationWithoutRequestIDStopsTheLoop() async {
         let transport = FakeTransport(invocations: [RuntimeAPIResponse(status: 200)])
         await #expect(throws: RuntimeLoop.Failure.badInvocation(.missingRequestID)) {

@@ -51,8 +51,8 @@ python3 - "$work/results.tsv" "${zips[hello]}" "${zips[python]}" "${zips[hello+c
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 zips = dict(zip(["hello", "python", "hello+curl"], sys.argv[2:5]))
-head = ["function", "cold median ms", "cold p90 ms", "warm inv/s", "warm p50 ms", "warm p99 ms", "peak RSS MB", "zip MB"]
-table = [head] + [r + ["%.2f" % (int(zips[r[0]]) / 1e6)] for r in rows[1:]]
+head = ["function", "cold median ms", "cold p90 ms", "warm inv/s", "warm p50 ms", "warm p99 ms", "peak RSS MB", "zip bytes"]
+table = [head] + [r + [zips[r[0]]] for r in rows[1:]]
 widths = [max(len(r[i]) for r in table) for i in range(len(head))]
 for i, r in enumerate(table):
     print("  ".join(c.rjust(w) if j else c.ljust(w) for j, (c, w) in enumerate(zip(r, widths))))
