@@ -40,12 +40,14 @@ elif [[ "$host_arch" != "x86_64" ]]; then
     exit 1
 fi
 
-# Every executable target whose path starts with lambdas/ is a function.
+# Every executable target whose path starts with lambdas/ is a function, named
+# after its folder; its executable product carries the same name (lambdas/tenant-api
+# -> product tenant-api), whatever the Swift target is called.
 functions=$(swift package dump-package | python3 -c '
 import json, sys
 for t in json.load(sys.stdin)["targets"]:
     if t["type"] == "executable" and (t.get("path") or "").startswith("lambdas/"):
-        print(t["name"])' | sort)
+        print(t["path"].rstrip("/").split("/")[1])' | sort)
 [[ -n "$functions" ]] || { echo "package: no executable targets under lambdas/" >&2; exit 1; }
 
 mkdir -p .local
