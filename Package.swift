@@ -44,7 +44,7 @@ let package = Package(
         // MARK: Lambdas
         .executableTarget(
             name: "TenantAPI",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"],
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
             path: "lambdas/tenant-api"
         ),
 
@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenantAPIIntegrationTests",
-            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "LocalGatewayTests",

@@ -37,6 +37,7 @@ import Testing
         #expect(event.detail.change["tier"]?.to == .string("standard"))
         #expect(try await harness.audits().map(\.operation) == ["tenant.create"])
         #expect(try await harness.audits().first?.outcome == .succeeded)
+        #expect(try await harness.audits().first?.targetTenant?.rawValue == "acme-corp")
     }
 
     @Test(arguments: [TestCaller.user("acme"), .tenantAdmin("acme"), .machine("acme")])

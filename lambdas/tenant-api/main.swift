@@ -1,11 +1,12 @@
 // tenant-api: tenants, self-service, webhooks, agent registry and operator actions.
-import FoundationEssentials
 import LambdaEvents
+import LambdaRuntime
 
-let api = TenantAPI(dependencies: try TenantAPIDependencies.aws(
-    environment: ProcessInfo.processInfo.environment, log: JSONLog.write))
-// Until the runtime loop library is linked: one proxy event on stdin, its response on stdout.
-var input = ""
-while let line = readLine(strippingNewline: false) { input += line }
-let response = await api.handle(try JSONDecoder().decode(APIGatewayProxyRequest.self, from: Data(input.utf8)))
-print(String(decoding: try JSONEncoder().encode(response), as: UTF8.self))
+await LambdaRuntime.run(setUp: { context in
+    let logger = context.logger
+    let api = TenantAPI(dependencies: try .aws(environment: context.environment) { level, message, fields in
+        let levels: [String: LogLevel] = ["INFO": .info, "WARN": .warn, "ERROR": .error]
+        logger.log(levels[level] ?? .info, JSONLog.text(message: message, fields: fields))
+    })
+    return .codable { (event: APIGatewayProxyRequest, _: LambdaContext) in await api.handle(event) }
+})

@@ -1,20 +1,14 @@
-import AWSCore
 import FoundationEssentials
 
-/// Structured log lines (one JSON object per line on standard output, which
-/// Lambda ships to CloudWatch Logs). Callers pass identifiers and codes only.
+/// The text of a structured log message: the event name, then its fields as
+/// one JSON object (`audit_write_failed {"operation":"tenant.create"}`).
+/// Callers pass identifiers and codes only, never secrets or payloads.
 enum JSONLog {
-    static func line(level: String, message: String, fields: [String: String], now: Date = Date()) -> String {
-        var object = fields
-        object["level"] = level
-        object["message"] = message
-        object["timestamp"] = DynamoDBItemTimestamp.string(from: now)
+    static func text(message: String, fields: [String: String]) -> String {
+        guard !fields.isEmpty else { return message }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? #"{"message":"unencodable log line"}"#
-    }
-
-    @Sendable static func write(level: String, message: String, fields: [String: String]) {
-        print(line(level: level, message: message, fields: fields))
+        let json = (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return message + " " + json
     }
 }

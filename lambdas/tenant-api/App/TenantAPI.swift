@@ -56,7 +56,7 @@ struct TenantAPI: Sendable {
             response = APIResponse.error(mapped, requestID: requestID)
         }
         if let operation = entry.audit, let caller {
-            let target = request.pathParameters?["tenantId"].flatMap { try? TenantID(validating: $0) }
+            let target = entry.auditTarget(request)
             await AuditTrail(dependencies: dependencies).record(
                 caller: caller, target: target, operation: operation, outcome: outcome(of: failure))
         }

@@ -11,7 +11,7 @@ enum TenantAPIRoutes {
         let health = HealthHandler(dependencies: dependencies)
         return [
             RouteEntry("GET", "/v1/health", authenticated: false, health.health),
-            RouteEntry("POST", "/v1/tenants", audit: "tenant.create", tenants.create),
+            RouteEntry("POST", "/v1/tenants", audit: "tenant.create", auditTarget: RouteEntry.bodyTenant, tenants.create),
             RouteEntry("GET", "/v1/tenants", tenants.list),
             RouteEntry("GET", "/v1/tenants/{tenantId}", tenants.read),
             RouteEntry("PATCH", "/v1/tenants/{tenantId}", audit: "tenant.update", tenants.update),
