@@ -7,7 +7,9 @@ import PackageDescription
 let package = Package(
     name: "AgentPlatform",
     platforms: [.macOS(.v15)],
-    products: [],
+    products: [
+        .executable(name: "tenant-api", targets: ["TenantAPI"]),
+    ],
     targets: [
         // MARK: System libraries and C shims
         .systemLibrary(
@@ -37,6 +39,13 @@ let package = Package(
         .target(
             name: "PlatformAPI",
             dependencies: ["AWSCore", "LambdaEvents"]
+        ),
+
+        // MARK: Lambdas
+        .executableTarget(
+            name: "TenantAPI",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            path: "lambdas/tenant-api"
         ),
 
         // MARK: Local platform (never linked into a Lambda)
@@ -100,6 +109,14 @@ let package = Package(
         .testTarget(
             name: "PlatformAPITests",
             dependencies: ["PlatformAPI", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "TenantAPITests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(
+            name: "TenantAPIIntegrationTests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "LocalGatewayTests",
