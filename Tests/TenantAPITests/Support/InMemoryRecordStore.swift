@@ -68,8 +68,8 @@ struct InMemoryRecordStore: RecordStore {
     }
 
     func query<R: TableRecord>(
-        _ type: R.Type, table: String, partition: String, sortKey: SortKeyRange?, limit: Int?, nextToken: String?
-    ) async throws -> RecordPage<R> {
+        _ type: R.Type, table: String, partition: String, sortKey: SortKeyCondition?, limit: Int?, nextToken: String?
+    ) async throws -> Page<R> {
         try check(partition)
         let matching = tables.items(in: table).filter { item in
             guard case .s(partition)? = item["PK"], case .s(let sk)? = item["SK"] else { return false }
@@ -79,8 +79,8 @@ struct InMemoryRecordStore: RecordStore {
     }
 
     func scan<R: TableRecord>(
-        _ type: R.Type, table: String, sortKey: SortKeyRange, limit: Int?, nextToken: String?
-    ) async throws -> RecordPage<R> {
+        _ type: R.Type, table: String, sortKey: SortKeyCondition, limit: Int?, nextToken: String?
+    ) async throws -> Page<R> {
         if scope != nil { throw Violation(key: table) }
         return try page(tables.items(in: table), limit: limit, nextToken: nextToken) { item in
             guard case .s(let sk)? = item["SK"] else { return false }
@@ -91,7 +91,7 @@ struct InMemoryRecordStore: RecordStore {
     /// Evaluates up to `limit` rows after the token, then filters: DynamoDB's `Limit` semantics.
     private func page<R: TableRecord>(
         _ rows: [DynamoDBItem], limit: Int?, nextToken: String?, filter: (DynamoDBItem) -> Bool
-    ) throws -> RecordPage<R> {
+    ) throws -> Page<R> {
         var remaining = rows
         if let nextToken {
             guard let start = Data(base64Encoded: nextToken).map({ String(decoding: $0, as: UTF8.self) }) else {
@@ -102,7 +102,7 @@ struct InMemoryRecordStore: RecordStore {
         let evaluated = limit.map { Array(remaining.prefix($0)) } ?? remaining
         let more = evaluated.count < remaining.count
         let token = more ? evaluated.last.map { Data(Self.id($0).utf8).base64EncodedString() } : nil
-        return RecordPage(items: try evaluated.filter(filter).map { try R(item: $0) }, nextToken: token)
+        return Page(items: try evaluated.filter(filter).map { try R(item: $0) }, nextToken: token)
     }
 
     private static func id(_ item: DynamoDBItem) -> String { InMemoryTables.id(item) }

@@ -20,20 +20,20 @@ struct TenantScopedRecordStore: RecordStore {
     }
 
     func query<R: TableRecord>(
-        _ type: R.Type, table: String, partition: String, sortKey: SortKeyRange?, limit: Int?, nextToken: String?
-    ) async throws -> RecordPage<R> {
+        _ type: R.Type, table: String, partition: String, sortKey: SortKeyCondition?, limit: Int?, nextToken: String?
+    ) async throws -> Page<R> {
         let page = try await DynamoDBErrors.mapped {
             partition == dynamoDB.partition
-                ? try await dynamoDB.query(type, from: table, sortKey: sortKey?.condition, limit: limit, nextToken: nextToken)
-                : try await dynamoDB.queryShared(type, from: table, partition: partition, sortKey: sortKey?.condition,
+                ? try await dynamoDB.query(type, from: table, sortKey: sortKey, limit: limit, nextToken: nextToken)
+                : try await dynamoDB.queryShared(type, from: table, partition: partition, sortKey: sortKey,
                                                  limit: limit, nextToken: nextToken)
         }
-        return RecordPage(items: page.items, nextToken: page.nextToken)
+        return Page(items: page.items, nextToken: page.nextToken)
     }
 
     func scan<R: TableRecord>(
-        _ type: R.Type, table: String, sortKey: SortKeyRange, limit: Int?, nextToken: String?
-    ) async throws -> RecordPage<R> {
+        _ type: R.Type, table: String, sortKey: SortKeyCondition, limit: Int?, nextToken: String?
+    ) async throws -> Page<R> {
         try dynamoDB.scan(table)
     }
 }
@@ -41,8 +41,6 @@ struct TenantScopedRecordStore: RecordStore {
 /// ``RecordStore`` over DataAccess's control-plane client: operator paths only.
 struct ControlPlaneRecordStore: RecordStore {
     let dynamoDB: ControlPlaneDynamoDB
-    /// For the one scan the control-plane client lacks (a sort-key prefix, the agent registry).
-    let rawDynamoDB: DynamoDBClient
 
     func get<R: TableRecord>(_ type: R.Type, table: String, key: TableKey) async throws -> R? {
         try await DynamoDBErrors.mapped { try await dynamoDB.get(type, from: table, key: key) }
@@ -57,35 +55,22 @@ struct ControlPlaneRecordStore: RecordStore {
     }
 
     func query<R: TableRecord>(
-        _ type: R.Type, table: String, partition: String, sortKey: SortKeyRange?, limit: Int?, nextToken: String?
-    ) async throws -> RecordPage<R> {
+        _ type: R.Type, table: String, partition: String, sortKey: SortKeyCondition?, limit: Int?, nextToken: String?
+    ) async throws -> Page<R> {
         let page = try await DynamoDBErrors.mapped {
-            try await dynamoDB.query(type, from: table, partition: partition, sortKey: sortKey?.condition,
+            try await dynamoDB.query(type, from: table, partition: partition, sortKey: sortKey,
                                      limit: limit, nextToken: nextToken)
         }
-        return RecordPage(items: page.items, nextToken: page.nextToken)
+        return Page(items: page.items, nextToken: page.nextToken)
     }
 
     func scan<R: TableRecord>(
-        _ type: R.Type, table: String, sortKey: SortKeyRange, limit: Int?, nextToken: String?
-    ) async throws -> RecordPage<R> {
-        if case .equals(let value) = sortKey {
-            let page = try await DynamoDBErrors.mapped {
-                try await dynamoDB.scan(type, from: table, sortKey: value, limit: limit, nextToken: nextToken)
-            }
-            return RecordPage(items: page.items, nextToken: page.nextToken)
+        _ type: R.Type, table: String, sortKey: SortKeyCondition, limit: Int?, nextToken: String?
+    ) async throws -> Page<R> {
+        let page = try await DynamoDBErrors.mapped {
+            try await dynamoDB.scan(type, from: table, sortKey: sortKey, limit: limit, nextToken: nextToken)
         }
-        return try await PrefixScan(dynamoDB: rawDynamoDB).page(type, table: table, sortKey: sortKey, limit: limit, nextToken: nextToken)
-    }
-}
-
-extension SortKeyRange {
-    var condition: SortKeyCondition {
-        switch self {
-        case .equals(let value): .equals(value)
-        case .beginsWith(let prefix): .beginsWith(prefix)
-        case .between(let low, let high): .between(low, high)
-        }
+        return Page(items: page.items, nextToken: page.nextToken)
     }
 }
 

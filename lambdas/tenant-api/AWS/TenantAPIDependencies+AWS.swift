@@ -15,7 +15,7 @@ extension TenantAPIDependencies {
         let dynamoDB = DynamoDBClient(client: try client(.dynamoDB))
         let stores = StoreProvider(
             tenantScoped: { tenant in TenantScopedRecordStore(dynamoDB: TenantScopedDynamoDB(tenant: tenant, dynamoDB: dynamoDB)) },
-            controlPlane: ControlPlaneRecordStore(dynamoDB: ControlPlaneDynamoDB(dynamoDB: dynamoDB), rawDynamoDB: dynamoDB))
+            controlPlane: ControlPlaneRecordStore(dynamoDB: ControlPlaneDynamoDB(dynamoDB: dynamoDB)))
         let busName = environment["EVENT_BUS_NAME"].flatMap { $0.isEmpty ? nil : $0 }
         return TenantAPIDependencies(
             configuration: configuration,

@@ -17,19 +17,19 @@ protocol RecordStore: Sendable {
 
     /// One page of one partition, oldest sort key first.
     func query<R: TableRecord>(
-        _ type: R.Type, table: String, partition: String, sortKey: SortKeyRange?, limit: Int?, nextToken: String?
-    ) async throws -> RecordPage<R>
+        _ type: R.Type, table: String, partition: String, sortKey: SortKeyCondition?, limit: Int?, nextToken: String?
+    ) async throws -> Page<R>
 
     /// One page of every row whose sort key matches, across partitions (control plane only).
     func scan<R: TableRecord>(
-        _ type: R.Type, table: String, sortKey: SortKeyRange, limit: Int?, nextToken: String?
-    ) async throws -> RecordPage<R>
+        _ type: R.Type, table: String, sortKey: SortKeyCondition, limit: Int?, nextToken: String?
+    ) async throws -> Page<R>
 }
 
 extension RecordStore {
     /// Every page of a partition (bounded, so a runaway partition cannot pin the Lambda).
     func queryAll<R: TableRecord>(
-        _ type: R.Type, table: String, partition: String, sortKey: SortKeyRange?, maxPages: Int = 50
+        _ type: R.Type, table: String, partition: String, sortKey: SortKeyCondition?, maxPages: Int = 50
     ) async throws -> [R] {
         var items: [R] = []
         var token: String?
@@ -43,7 +43,7 @@ extension RecordStore {
     }
 
     /// Every page of a scan (bounded like ``queryAll``).
-    func scanAll<R: TableRecord>(_ type: R.Type, table: String, sortKey: SortKeyRange, maxPages: Int = 50) async throws -> [R] {
+    func scanAll<R: TableRecord>(_ type: R.Type, table: String, sortKey: SortKeyCondition, maxPages: Int = 50) async throws -> [R] {
         var items: [R] = []
         var token: String?
         for _ in 0..<maxPages {
