@@ -7,7 +7,11 @@ import PackageDescription
 let package = Package(
     name: "AgentPlatform",
     platforms: [.macOS(.v15)],
-    products: [],
+    products: [
+        .executable(name: "tenant-api", targets: ["TenantAPI"]),
+        .executable(name: "bff", targets: ["BFF"]),
+        .executable(name: "billing", targets: ["Billing"]),
+    ],
     targets: [
         // MARK: System libraries and C shims
         .systemLibrary(
@@ -21,20 +25,39 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "CGlibcShim"),
+        // Days <-> calendar dates in UTC, for every timestamp formatter.
+        .target(name: "CivilTime"),
 
         // MARK: Shared libraries
         .target(
             name: "AWSCore",
-            dependencies: ["CCurl", "COpenSSL"]
+            dependencies: ["CCurl", "COpenSSL", "CivilTime"]
         ),
         .target(
             name: "DataAccess",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "LambdaRuntime"]
         ),
         .target(name: "LambdaEvents"),
         .target(
             name: "PlatformAPI",
             dependencies: ["AWSCore", "LambdaEvents"]
+        ),
+
+        // MARK: Lambdas
+        .executableTarget(
+            name: "TenantAPI",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            path: "lambdas/tenant-api"
+        ),
+        .executableTarget(
+            name: "BFF",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            path: "lambdas/bff"
+        ),
+        .executableTarget(
+            name: "Billing",
+            dependencies: ["AWSCore", "DataAccess", "LambdaRuntime"],
+            path: "lambdas/billing"
         ),
 
         // MARK: Local platform (never linked into a Lambda)
@@ -43,17 +66,35 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
 
-        // MARK: Lambdas
-        .executableTarget(
-            name: "BFF",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"],
-            path: "lambdas/bff"
+        .target(
+            name: "JWT",
+            dependencies: ["COpenSSL"]
         ),
+
+        // MARK: Benchmarks
         .executableTarget(
-            name: "Billing",
-            dependencies: ["AWSCore"],
-            path: "lambdas/billing"
+            name: "SigV4Bench",
+            dependencies: ["AWSCore", "COpenSSL"]
         ),
+
+        // MARK: Lambda runtime and the local Lambda host
+        // HTTP/1.1 on POSIX sockets: head parsing, chunked coding, buffered reads.
+        .target(name: "HTTPWire"),
+        // The runtime-API loop every Lambda links (FoundationEssentials only).
+        .target(name: "LambdaRuntime", dependencies: ["HTTPWire", "CGlibcShim", "CivilTime"]),
+        // A small threaded HTTP/1.1 server for the local stack (never in a Lambda).
+        .target(name: "HTTPServer", dependencies: ["HTTPWire"]),
+        // Hosts bootstrap processes behind the Runtime API, like Lambda.
+        .target(name: "LambdaHost", dependencies: ["HTTPServer", "HTTPWire"]),
+        .executableTarget(name: "lambda-emulator", dependencies: ["LambdaHost"], path: "Sources/LambdaEmulator"),
+
+        // MARK: Lambdas (every executable target under lambdas/ is packaged)
+        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "lambdas/hello"),
+
+        // MARK: Test fixtures and benchmark peers
+        .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
+        .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
+        .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
         // MARK: Tests
         .target(
@@ -70,12 +111,24 @@ let package = Package(
             dependencies: ["DataAccess", "AWSCore"]
         ),
         .testTarget(
+            name: "DataAccessIntegrationTests",
+            dependencies: ["DataAccess", "AWSCore", "PlatformTestSupport"]
+        ),
+        .testTarget(
             name: "AWSCoreIntegrationTests",
             dependencies: ["AWSCore", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "PlatformAPITests",
             dependencies: ["PlatformAPI", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "TenantAPITests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(
+            name: "TenantAPIIntegrationTests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "LocalGatewayTests",
@@ -92,6 +145,18 @@ let package = Package(
         .testTarget(
             name: "BillingTests",
             dependencies: ["Billing", "AWSCore"]
+        ),
+        .testTarget(
+            name: "JWTTests",
+            dependencies: ["JWT"],
+            exclude: ["generate_fixtures.py"]
+        ),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire"]),
+        .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost"]),
+        .testTarget(
+            name: "LambdaRuntimeIntegrationTests",
+            dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"]
         ),
     ],
     swiftLanguageModes: [.v6]
