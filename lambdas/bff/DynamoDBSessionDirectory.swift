@@ -2,45 +2,45 @@ import AWSCore
 import DataAccess
 import FoundationEssentials
 
-/// Session records in `platform-sessions`. Tenant-scoped by construction: every key is
-/// built from the caller's tenant id, so no request value can name another partition.
+/// Session records in `platform-sessions`, read and written only through the caller's
+/// `TenantScopedDynamoDB`, so no request value can reach another tenant's partition.
 struct DynamoDBSessionDirectory: SessionDirectory {
     let dynamoDB: DynamoDBClient
     let tableName: String
 
     func session(tenantID: String, sessionID: String) async throws -> RuntimeSession? {
-        guard let key = Self.key(tenantID: tenantID, sessionID: sessionID) else { return nil }
-        guard let item = try await dynamoDB.getItem(.init(tableName: tableName, key: key.attributes, consistentRead: true))
+        guard let (store, key) = Self.scoped(tenantID: tenantID, sessionID: sessionID, dynamoDB: dynamoDB),
+              let record = try await store.get(Session.self, from: tableName, key: key, consistentRead: true)
         else { return nil }
-        let record = try Session(item: item)
         return RuntimeSession(tenantID: record.tenantID.rawValue, sessionID: record.sessionID.rawValue,
                               agentName: record.agentName.rawValue, runtimeSessionID: record.runtimeSessionID)
     }
 
     func extend(tenantID: String, sessionID: String, lastActivityAt: Date, expiresAt: Date) async throws -> Bool {
-        guard let key = Self.key(tenantID: tenantID, sessionID: sessionID) else { return false }
+        guard let (store, key) = Self.scoped(tenantID: tenantID, sessionID: sessionID, dynamoDB: dynamoDB) else { return false }
         do {
-            _ = try await dynamoDB.updateItem(.init(
-                tableName: tableName, key: key.attributes,
-                updateExpression: "SET lastActivityAt = :at, expiresAt = :expires, #ttl = :ttl",
-                conditionExpression: "attribute_exists(PK)",
-                expressionAttributeNames: ["#ttl": "ttl"],
-                expressionAttributeValues: [
-                    ":at": .s(DynamoDBItemTimestamp.string(from: lastActivityAt)),
-                    ":expires": .s(DynamoDBItemTimestamp.string(from: expiresAt)),
-                    ":ttl": .n(String(Retention.sessionTTL(now: lastActivityAt).rawValue)),
-                ]))
+            try await store.update(
+                tableName, key: key,
+                update: DynamoDBExpression(
+                    "SET lastActivityAt = :at, expiresAt = :expires, #ttl = :ttl", names: ["#ttl": "ttl"],
+                    values: [
+                        ":at": .s(DynamoDBItemTimestamp.string(from: lastActivityAt)),
+                        ":expires": .s(DynamoDBItemTimestamp.string(from: expiresAt)),
+                        ":ttl": .n(String(Retention.sessionTTL(now: lastActivityAt).rawValue)),
+                    ]),
+                condition: DynamoDBExpression("attribute_exists(PK)"))
             return true
-        } catch let error as AWSError where error.code == "ConditionalCheckFailedException" {
+        } catch is ConditionalWriteConflict {
             return false
         }
     }
 
-    /// nil for ids that could never have been stored (so they are simply not found).
-    private static func key(tenantID: String, sessionID: String) -> TableKey? {
+    /// nil for ids that could never have been stored (they are simply not found).
+    private static func scoped(tenantID: String, sessionID: String,
+                               dynamoDB: DynamoDBClient) -> (TenantScopedDynamoDB, TableKey)? {
         guard let tenant = try? TenantID(validating: tenantID), let session = try? SessionID(validating: sessionID) else {
             return nil
         }
-        return .session(tenant, session)
+        return (TenantScopedDynamoDB(tenant: tenant, dynamoDB: dynamoDB), .session(tenant, session))
     }
 }

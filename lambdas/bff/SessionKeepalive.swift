@@ -26,7 +26,7 @@ struct SessionKeepalive: Sendable {
               session.agentName == request.agentName
         else { throw BFFError.notFoundSession }
 
-        guard let arnText = try await dependency({ try await agents.runtimeARN(agentName: request.agentName) }),
+        guard let arnText = try await dependency({ try await agents.runtimeARN(agentName: request.agentName, tenantID: caller.tenantID) }),
               let runtimeARN = RuntimeARN(arnText)
         else { throw BFFError(code: .notFound, message: "agent not found") }
 

@@ -1,6 +1,12 @@
-// The BFF's entry point. The runtime-API loop (LambdaRuntime) is not merged yet;
-// until it is, this executable only explains that and exits non-zero.
-print("bff: LambdaRuntime is not merged yet; BFFHandler cannot be served")
-exitWithFailure()
+// bff: Entra on-behalf-of token refresh and runtime session keep-alive for the SPA.
+import AWSCore
+import LambdaEvents
+import LambdaRuntime
 
-func exitWithFailure() -> Never { fatalError("bff: not wired to the Lambda runtime yet") }
+await LambdaRuntime.run(setUp: { context in
+    let handler = try BFFHandler.live(configuration: try BFFConfiguration(environment: context.environment),
+                                      environment: context.environment, transport: CurlTransport())
+    return .codable { (event: APIGatewayProxyRequest, invocation: LambdaContext) in
+        await handler.handle(event, log: { line in invocation.logger.info(line) })
+    }
+})

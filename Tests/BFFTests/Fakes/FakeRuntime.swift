@@ -17,7 +17,7 @@ final class FakeRuntime: AgentRuntimeDirectory, RuntimeSessionPinger {
 
     var pings: [Ping] { state.withLock { $0.pings } }
 
-    func runtimeARN(agentName: String) async throws -> String? {
+    func runtimeARN(agentName: String, tenantID: String) async throws -> String? {
         state.withLock { $0.arns[agentName] }
     }
 
