@@ -144,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BillingTests",
-            dependencies: ["Billing", "AWSCore"]
+            dependencies: ["Billing", "AWSCore", "DataAccess", "LambdaRuntime"]
         ),
         .testTarget(
             name: "JWTTests",

@@ -16,8 +16,8 @@ import Testing
             ]
             state.pricing = ["basic": TierPricing(inputPer1k: MicroUSD(3_000), outputPer1k: MicroUSD(15_000)),
                              "premium": TierPricing(inputPer1k: MicroUSD(2_000), outputPer1k: MicroUSD(10_000))]
-            state.usage = ["acme|2026-11-24": DailyUsage(inputTokens: 100_000, outputTokens: 20_000, invocations: 7),
-                           "globex|2026-11-24": DailyUsage(inputTokens: 1_000, outputTokens: 1_000, invocations: 1)]
+            state.usage = ["acme|2026-11-24": TokenUsage(inputTokens: 100_000, outputTokens: 20_000, invocations: 7),
+                           "globex|2026-11-24": TokenUsage(inputTokens: 1_000, outputTokens: 1_000, invocations: 1)]
         }
         return stores
     }
@@ -34,7 +34,7 @@ import Testing
         #expect(report.outcomes.map(\.dayCost) == [MicroUSD(600_000), MicroUSD(12_000)])
         let summary = try #require(stores.state.withLock { $0.summaries["acme|2026-11"] })
         #expect(summary.version == 1)
-        #expect(summary.days["2026-11-24"] == .init(usage: DailyUsage(inputTokens: 100_000, outputTokens: 20_000, invocations: 7),
+        #expect(summary.days["2026-11-24"] == .init(usage: TokenUsage(inputTokens: 100_000, outputTokens: 20_000, invocations: 7),
                                                     cost: MicroUSD(600_000)))
         #expect(summary.totalInputTokens == 100_000 && summary.totalOutputTokens == 20_000)
         #expect(stores.state.withLock { $0.pricingReads } == 2)
@@ -53,7 +53,7 @@ import Testing
     @Test func monthTotalIsTheSumOfDaysAndALateCorrectionReplacesTheDay() async throws {
         let stores = stores()
         _ = try await run(stores).bill(day)
-        stores.state.withLock { $0.usage["acme|2026-11-25"] = DailyUsage(inputTokens: 1_000, outputTokens: 0, invocations: 1) }
+        stores.state.withLock { $0.usage["acme|2026-11-25"] = TokenUsage(inputTokens: 1_000, outputTokens: 0, invocations: 1) }
         _ = try await run(stores).bill(BillingDay("2026-11-25")!)
         // A late invocation on the 24th: re-billing it replaces that day, never adds to it.
         stores.state.withLock { $0.usage["acme|2026-11-24"]?.inputTokens = 200_000 }

@@ -36,7 +36,7 @@ struct BillingRun: Sendable {
 
     func bill(_ tenant: BillableTenant, on day: BillingDay, pricing: TierPricing) async throws -> TenantBillingOutcome {
         let dayUsage = try await usage.usage(tenantID: tenant.tenantID, on: day)
-        let entry = BillingSummary.Day(usage: dayUsage, cost: try pricing.cost(of: dayUsage))
+        let entry = MonthlyLedger.Day(usage: dayUsage, cost: try pricing.cost(of: dayUsage))
         let (summary, changed) = try await record(entry, for: tenant.tenantID, on: day)
         let monthCost = try summary.totalCost()
 
@@ -55,8 +55,8 @@ struct BillingRun: Sendable {
     }
 
     /// Read, replace the day, conditional write; again if another writer got in first.
-    private func record(_ entry: BillingSummary.Day, for tenantID: String,
-                        on day: BillingDay) async throws -> (BillingSummary, changed: Bool) {
+    private func record(_ entry: MonthlyLedger.Day, for tenantID: String,
+                        on day: BillingDay) async throws -> (MonthlyLedger, changed: Bool) {
         for _ in 0..<maximumSaveAttempts {
             let current = try await ledger.summary(tenantID: tenantID, yearMonth: day.yearMonth)
             guard var next = current.recording(entry, for: day) else { return (current, false) }

@@ -1,7 +1,7 @@
 /// What billing did for one tenant on one day.
 struct TenantBillingOutcome: Equatable, Sendable {
     var tenantID: String
-    var usage: DailyUsage
+    var usage: TokenUsage
     var dayCost: MicroUSD
     /// Month-to-date cost after this run.
     var monthCost: MicroUSD

@@ -32,7 +32,7 @@ struct TierPricing: Equatable, Sendable {
     /// The cost of a day's tokens. `tokens × micro-dollars per 1,000 tokens` is exact in
     /// nano-dollars; the day's total is rounded half-up to a micro-dollar once, so a
     /// tenant's month differs from exact by at most half a micro-dollar per day.
-    func cost(of usage: DailyUsage) throws(BillingError) -> MicroUSD {
+    func cost(of usage: TokenUsage) throws(BillingError) -> MicroUSD {
         let (input, overflowA) = usage.inputTokens.multipliedReportingOverflow(by: inputPer1k.value)
         let (output, overflowB) = usage.outputTokens.multipliedReportingOverflow(by: outputPer1k.value)
         let (nano, overflowC) = input.addingReportingOverflow(output)

@@ -1,3 +1,10 @@
-// The billing Lambda's entry point. The runtime-API loop (LambdaRuntime) is not merged
-// yet; until it is, this executable only explains that and exits non-zero.
-fatalError("billing: not wired to the Lambda runtime yet")
+// billing: daily; prices yesterday's (or the event's `date`) tokens per tenant and suspends over-budget tenants.
+import AWSCore
+import LambdaRuntime
+
+await LambdaRuntime.run(setUp: { context in
+    let handler = try BillingHandler.live(environment: context.environment, transport: CurlTransport())
+    return .codable { (event: BillingHandler.Event, invocation: LambdaContext) in
+        try await handler.handle(event, log: { line in invocation.logger.info(line) })
+    }
+})

@@ -8,8 +8,8 @@ final class FakeBillingStores: BillingTenantDirectory, InvocationUsageSource, Bi
 
     struct State {
         var tenants: [BillableTenant] = []
-        var usage: [String: DailyUsage] = [:]  // "tenant|day"
-        var summaries: [String: BillingSummary] = [:]  // "tenant|month"
+        var usage: [String: TokenUsage] = [:]  // "tenant|day"
+        var summaries: [String: MonthlyLedger] = [:]  // "tenant|month"
         var pricing: [String: TierPricing] = [:]
         var events: [BudgetExceededEvent] = []
         var suspensions: [String] = []
@@ -36,18 +36,18 @@ final class FakeBillingStores: BillingTenantDirectory, InvocationUsageSource, Bi
         }
     }
 
-    func usage(tenantID: String, on day: BillingDay) async throws -> DailyUsage {
+    func usage(tenantID: String, on day: BillingDay) async throws -> TokenUsage {
         try state.withLock { state in
             if state.failingUsage.contains(tenantID) { throw Down() }
-            return state.usage["\(tenantID)|\(day)"] ?? DailyUsage()
+            return state.usage["\(tenantID)|\(day)"] ?? TokenUsage()
         }
     }
 
-    func summary(tenantID: String, yearMonth: String) async throws -> BillingSummary {
+    func summary(tenantID: String, yearMonth: String) async throws -> MonthlyLedger {
         state.withLock { $0.summaries["\(tenantID)|\(yearMonth)"] } ?? .empty(tenantID: tenantID, yearMonth: yearMonth)
     }
 
-    func save(_ summary: BillingSummary, updatedAt: Date) async throws -> Bool {
+    func save(_ summary: MonthlyLedger, updatedAt: Date) async throws -> Bool {
         state.withLock { state in
             let key = "\(summary.tenantID)|\(summary.yearMonth)"
             if state.lostSaves > 0 {

@@ -1,5 +1,5 @@
 /// A tenant's token use on one day, summed over its INVOCATION records.
-struct DailyUsage: Equatable, Sendable, Codable {
+struct TokenUsage: Equatable, Sendable, Codable {
     var inputTokens: Int64 = 0
     var outputTokens: Int64 = 0
     var invocations: Int64 = 0

@@ -1,8 +1,8 @@
 /// A tenant's `BILLING#{YYYY-MM}` record: the per-day totals, and month totals that are
 /// always their sum, so re-billing a day replaces that day instead of adding to it.
-struct BillingSummary: Equatable, Sendable {
+struct MonthlyLedger: Equatable, Sendable {
     struct Day: Equatable, Sendable {
-        var usage: DailyUsage
+        var usage: TokenUsage
         var cost: MicroUSD
     }
 
@@ -13,8 +13,8 @@ struct BillingSummary: Equatable, Sendable {
     /// Optimistic-concurrency version: 0 when the record does not exist yet.
     var version: Int64
 
-    static func empty(tenantID: String, yearMonth: String) -> BillingSummary {
-        BillingSummary(tenantID: tenantID, yearMonth: yearMonth, days: [:], version: 0)
+    static func empty(tenantID: String, yearMonth: String) -> MonthlyLedger {
+        MonthlyLedger(tenantID: tenantID, yearMonth: yearMonth, days: [:], version: 0)
     }
 
     var totalInputTokens: Int64 { days.values.reduce(0) { $0 + $1.usage.inputTokens } }
@@ -28,10 +28,10 @@ struct BillingSummary: Equatable, Sendable {
 
     /// The summary with `day` set to `entry`, or nil when nothing would change (a re-run of
     /// the same day, or a day without usage that was never recorded).
-    func recording(_ entry: Day, for day: BillingDay) -> BillingSummary? {
+    func recording(_ entry: Day, for day: BillingDay) -> MonthlyLedger? {
         let key = day.description
         if days[key] == entry { return nil }
-        if days[key] == nil, entry.usage == DailyUsage() { return nil }
+        if days[key] == nil, entry.usage == TokenUsage() { return nil }
         var next = self
         next.days[key] = entry
         return next
