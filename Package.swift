@@ -143,6 +143,10 @@ let package = Package(
             dependencies: ["BFF", "AWSCore", "DataAccess", "LambdaEvents", "PlatformTestSupport"]
         ),
         .testTarget(
+            name: "BillingIntegrationTests",
+            dependencies: ["Billing", "AWSCore", "DataAccess", "PlatformTestSupport"]
+        ),
+        .testTarget(
             name: "BillingTests",
             dependencies: ["Billing", "AWSCore", "DataAccess", "LambdaRuntime"]
         ),
