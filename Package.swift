@@ -140,11 +140,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BFFIntegrationTests",
-            dependencies: ["BFF", "AWSCore", "DataAccess", "LambdaEvents", "PlatformTestSupport"]
+            dependencies: ["BFF", "AWSCore", "DataAccess", "LambdaEvents", "LambdaHost", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "BillingIntegrationTests",
-            dependencies: ["Billing", "AWSCore", "DataAccess", "PlatformTestSupport"]
+            dependencies: ["Billing", "AWSCore", "DataAccess", "LambdaHost", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "BillingTests",
