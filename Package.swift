@@ -27,6 +27,10 @@ let package = Package(
             name: "AWSCore",
             dependencies: ["CCurl", "COpenSSL"]
         ),
+        .target(
+            name: "DataAccess",
+            dependencies: ["AWSCore"]
+        ),
         .target(name: "LambdaEvents"),
         .target(
             name: "PlatformAPI",
@@ -40,13 +44,22 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .target(
+            name: "PlatformTestSupport",
+            dependencies: ["AWSCore"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
         ),
         .testTarget(
+            name: "DataAccessTests",
+            dependencies: ["DataAccess", "AWSCore"]
+        ),
+        .testTarget(
             name: "AWSCoreIntegrationTests",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "PlatformAPITests",
