@@ -16,7 +16,7 @@ struct ProxyEventBuilder {
             pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters,
             requestContext: .init(
                 accountId: configuration.accountID, apiId: configuration.apiID, stage: configuration.stage,
-                requestId: requestID, resourcePath: match.route.path, path: "/\(configuration.stage)\(request.path)",
+                requestId: requestID, resourcePath: match.route.path, path: request.path,
                 httpMethod: request.method.uppercased(), identity: identity(of: request)
             )
         )
@@ -37,7 +37,7 @@ struct ProxyEventBuilder {
             pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters,
             requestContext: .init(
                 accountId: configuration.accountID, apiId: configuration.apiID, stage: configuration.stage,
-                requestId: requestID, resourcePath: match.route.path, path: "/\(configuration.stage)\(request.path)",
+                requestId: requestID, resourcePath: match.route.path, path: request.path,
                 httpMethod: request.method.uppercased(),
                 requestTimeEpoch: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)),
                 identity: identity(of: request), authorizer: authorizer
