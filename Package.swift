@@ -58,6 +58,10 @@ let package = Package(
             dependencies: ["DataAccess", "AWSCore"]
         ),
         .testTarget(
+            name: "DataAccessIntegrationTests",
+            dependencies: ["DataAccess", "AWSCore", "PlatformTestSupport"]
+        ),
+        .testTarget(
             name: "AWSCoreIntegrationTests",
             dependencies: ["AWSCore", "PlatformTestSupport"]
         ),
