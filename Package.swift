@@ -43,6 +43,17 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
 
+        .target(
+            name: "JWT",
+            dependencies: ["COpenSSL"]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "SigV4Bench",
+            dependencies: ["AWSCore", "COpenSSL"]
+        ),
+
         // MARK: Tests
         .target(
             name: "PlatformTestSupport",
@@ -72,6 +83,11 @@ let package = Package(
         .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "JWTTests",
+            dependencies: ["JWT"],
+            exclude: ["generate_fixtures.py"]
         ),
     ],
     swiftLanguageModes: [.v6]
