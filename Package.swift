@@ -37,6 +37,13 @@ let package = Package(
             dependencies: ["AWSCore", "LambdaEvents"]
         ),
 
+        // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
+        .target(
+            name: "AuthoriserCore",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
+            path: "lambdas/authoriser/Core"
+        ),
+
         // MARK: Local platform (never linked into a Lambda)
         .target(
             name: "LocalGateway",
@@ -79,6 +86,10 @@ let package = Package(
         .testTarget(
             name: "PlatformAPITests",
             dependencies: ["PlatformAPI", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "AuthoriserTests",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "LambdaEvents", "LocalGateway"]
         ),
         .testTarget(
             name: "LocalGatewayTests",
