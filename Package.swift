@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "DataAccess",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "LambdaRuntime"]
         ),
         .target(name: "LambdaEvents"),
         .target(
@@ -60,6 +60,24 @@ let package = Package(
             name: "SigV4Bench",
             dependencies: ["AWSCore", "COpenSSL"]
         ),
+
+        // MARK: Lambda runtime and the local Lambda host
+        // HTTP/1.1 on POSIX sockets: head parsing, chunked coding, buffered reads.
+        .target(name: "HTTPWire"),
+        // The runtime-API loop every Lambda links (FoundationEssentials only).
+        .target(name: "LambdaRuntime", dependencies: ["HTTPWire", "CGlibcShim"]),
+        // A small threaded HTTP/1.1 server for the local stack (never in a Lambda).
+        .target(name: "HTTPServer", dependencies: ["HTTPWire"]),
+        // Hosts bootstrap processes behind the Runtime API, like Lambda.
+        .target(name: "LambdaHost", dependencies: ["HTTPServer", "HTTPWire"]),
+        .executableTarget(name: "lambda-emulator", dependencies: ["LambdaHost"], path: "Sources/LambdaEmulator"),
+
+        // MARK: Lambdas (every executable target under lambdas/ is packaged)
+        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "lambdas/hello"),
+
+        // MARK: Test fixtures and benchmark peers
+        .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
+        .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
 
         // MARK: Tests
         .target(
@@ -99,6 +117,12 @@ let package = Package(
             name: "JWTTests",
             dependencies: ["JWT"],
             exclude: ["generate_fixtures.py"]
+        ),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire"]),
+        .testTarget(
+            name: "LambdaRuntimeIntegrationTests",
+            dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"]
         ),
     ],
     swiftLanguageModes: [.v6]
