@@ -7,7 +7,9 @@ import PackageDescription
 let package = Package(
     name: "AgentPlatform",
     platforms: [.macOS(.v15)],
-    products: [],
+    products: [
+        .executable(name: "local-platform", targets: ["LocalPlatform"]),
+    ],
     targets: [
         // MARK: System libraries and C shims
         .systemLibrary(
@@ -45,6 +47,11 @@ let package = Package(
         ),
 
         // MARK: Local platform (never linked into a Lambda)
+        .executableTarget(
+            name: "LocalPlatform",
+            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire"],
+            path: "Sources/LocalPlatform"
+        ),
         .target(
             name: "LocalGateway",
             dependencies: ["LambdaEvents"]
