@@ -23,11 +23,13 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "CGlibcShim"),
+        // Days <-> calendar dates in UTC, for every timestamp formatter.
+        .target(name: "CivilTime"),
 
         // MARK: Shared libraries
         .target(
             name: "AWSCore",
-            dependencies: ["CCurl", "COpenSSL"]
+            dependencies: ["CCurl", "COpenSSL", "CivilTime"]
         ),
         .target(
             name: "DataAccess",
@@ -72,7 +74,7 @@ let package = Package(
         // HTTP/1.1 on POSIX sockets: head parsing, chunked coding, buffered reads.
         .target(name: "HTTPWire"),
         // The runtime-API loop every Lambda links (FoundationEssentials only).
-        .target(name: "LambdaRuntime", dependencies: ["HTTPWire", "CGlibcShim"]),
+        .target(name: "LambdaRuntime", dependencies: ["HTTPWire", "CGlibcShim", "CivilTime"]),
         // A small threaded HTTP/1.1 server for the local stack (never in a Lambda).
         .target(name: "HTTPServer", dependencies: ["HTTPWire"]),
         // Hosts bootstrap processes behind the Runtime API, like Lambda.
