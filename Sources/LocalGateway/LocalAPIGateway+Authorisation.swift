@@ -26,7 +26,7 @@ extension LocalAPIGateway {
     }
 
     private func invokeAuthoriser(_ request: GatewayRequest, match: RouteTable.Match, requestID: String) -> AuthoriserOutcome {
-        let event = events.authoriserEvent(for: request, match: match, requestID: requestID)
+        let event = events.authoriserEvent(for: request, match: match, requestID: requestID, now: now())
         guard let payload = try? JSONEncoder().encode(event),
               let source = try? invoker.invoke(function: configuration.authoriserFunction, payload: [UInt8](payload)) else {
             return .failure

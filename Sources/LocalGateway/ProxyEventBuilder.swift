@@ -6,7 +6,7 @@ import LambdaEvents
 struct ProxyEventBuilder {
     let configuration: GatewayConfiguration
 
-    func authoriserEvent(for request: GatewayRequest, match: RouteTable.Match, requestID: String) -> APIGatewayAuthorizerRequest {
+    func authoriserEvent(for request: GatewayRequest, match: RouteTable.Match, requestID: String, now: Date) -> APIGatewayAuthorizerRequest {
         let headers = Self.headerMaps(request.headers)
         let query = QueryString(request.query)
         return APIGatewayAuthorizerRequest(
@@ -17,10 +17,13 @@ struct ProxyEventBuilder {
             requestContext: .init(
                 accountId: configuration.accountID, apiId: configuration.apiID, stage: configuration.stage,
                 requestId: requestID, resourcePath: match.route.path, path: request.path,
-                httpMethod: request.method.uppercased(), identity: identity(of: request)
+                httpMethod: request.method.uppercased(), requestTimeEpoch: Self.epochMilliseconds(now),
+                identity: identity(of: request), authorizer: nil
             )
         )
     }
+
+    static func epochMilliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
 
     /// The v1 proxy event; `authorizer` is the authoriser's context plus `principalId`.
     func proxyEvent(
@@ -39,7 +42,7 @@ struct ProxyEventBuilder {
                 accountId: configuration.accountID, apiId: configuration.apiID, stage: configuration.stage,
                 requestId: requestID, resourcePath: match.route.path, path: request.path,
                 httpMethod: request.method.uppercased(),
-                requestTimeEpoch: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)),
+                requestTimeEpoch: Self.epochMilliseconds(now),
                 identity: identity(of: request), authorizer: authorizer
             ),
             body: body.text, isBase64Encoded: body.isBase64Encoded

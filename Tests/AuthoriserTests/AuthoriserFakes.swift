@@ -102,7 +102,7 @@ enum Events {
             queryStringParameters: query, pathParameters: nil,
             requestContext: .init(
                 accountId: "123456789012", apiId: "api1", stage: "local", requestId: "r1", resourcePath: path,
-                path: path, httpMethod: method, identity: .init(sourceIp: "10.0.0.1")
+                path: path, httpMethod: method, requestTimeEpoch: 1_800_000_000_000, identity: .init(sourceIp: "10.0.0.1"), authorizer: nil
             )
         )
     }
