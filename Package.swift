@@ -92,6 +92,7 @@ let package = Package(
             path: "scripts/bench/authoriser"
         ),
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
+        .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
         // MARK: Tests
         .target(
@@ -134,6 +135,7 @@ let package = Package(
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire"]),
+        .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost"]),
         .testTarget(
             name: "LambdaRuntimeIntegrationTests",
             dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"]

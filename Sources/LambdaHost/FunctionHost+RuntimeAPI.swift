@@ -28,8 +28,9 @@ extension FunctionHost {
             guard state.slots[index].process != nil, !state.stopped else { return nil }
             switch state.slots[index].phase {
             case .initialising:
-                state.slots[index].pendingInitDuration =
-                    Double(monotonicNanoseconds() - state.slots[index].spawnedAt) / 1e6
+                let duration = Double(monotonicNanoseconds() - state.slots[index].spawnedAt) / 1e6
+                state.slots[index].pendingInitDuration = duration
+                state.initDurations.append(duration)
                 state.slots[index].phase = .ready
             case .busy:
                 // `next` without a result for the current invocation.
@@ -83,23 +84,22 @@ extension FunctionHost {
             if streaming {
                 invocation.emit(.head(contentType: request.headers["Content-Type"]))
                 while let piece = try request.body.next() { invocation.emit(.chunk(piece)) }
+                // REPORT goes out before the caller sees the end, as in Lambda's logs.
                 if let failure = Self.trailerFailure(request.body.trailers) {
-                    invocation.emit(.failure(failure))
                     complete(slot: index, invocation, status: "error\tError Type: \(failure.errorType)")
+                    invocation.emit(.failure(failure))
                 } else {
-                    invocation.emit(.end)
                     complete(slot: index, invocation)
+                    invocation.emit(.end)
                 }
             } else {
                 let body = try request.body.readAll(limit: Self.responseLimit)
-                invocation.emit(.head(contentType: request.headers["Content-Type"]))
-                invocation.emit(.chunk(body))
-                invocation.emit(.end)
                 complete(slot: index, invocation)
+                invocation.emit(contentsOf: [.head(contentType: request.headers["Content-Type"]), .chunk(body), .end])
             }
         } catch .bodyTooLarge {
-            invocation.emit(.failure(.responseTooLarge(limit: Self.responseLimit)))
             complete(slot: index, invocation, status: "error\tError Type: Function.ResponseSizeTooLarge")
+            invocation.emit(.failure(.responseTooLarge(limit: Self.responseLimit)))
             writer.closeConnection()
             let message = "Exceeded maximum allowed payload size (\(Self.responseLimit) bytes)."
             try? writer.respond(status: 413, json: FunctionError(errorType: "RequestEntityTooLarge", message: message).json)
@@ -114,8 +114,8 @@ extension FunctionHost {
         guard let invocation = current(slot: index, request) else { return unknownRequest(writer) }
         let body = (try? request.body.readAll(limit: Self.responseLimit)) ?? []
         let errorType = request.headers["Lambda-Runtime-Function-Error-Type"] ?? "Unhandled"
-        invocation.emit(.failure(FunctionError(errorType: errorType, payload: body)))
         complete(slot: index, invocation, status: "error\tError Type: \(errorType)")
+        invocation.emit(.failure(FunctionError(errorType: errorType, payload: body)))
         try? writer.respond(status: 202, json: #"{"status":"OK"}"#)
     }
 

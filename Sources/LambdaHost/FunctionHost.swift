@@ -10,6 +10,8 @@ package final class FunctionHost: Sendable {
         var servers: [HTTPServer] = []
         var pending: [Invocation] = []
         var stopped = false
+        /// Every process's spawn-to-first-`next` time, in milliseconds.
+        var initDurations: [Double] = []
     }
 
     package let configuration: FunctionConfiguration
@@ -72,6 +74,26 @@ package final class FunctionHost: Sendable {
         for server in servers { server.stop() }
     }
 
+    /// Spawn-to-first-`next` durations (ms) of every process started so far.
+    package var initDurations: [Double] { state.withLock { $0.initDurations } }
+
+    /// Peak RSS (kB) of each live process.
+    package var peakMemoryKilobytes: [Int] {
+        state.withLock { $0.slots.compactMap { $0.process?.peakMemoryKilobytes() } }
+    }
+
+    /// Kills idle processes so the next invocation starts cold, like Lambda
+    /// recycling an execution environment; waits until their slots are empty.
+    package func recycle() {
+        let processes = state.withLock { state in
+            state.slots.filter { $0.current == nil }.compactMap(\.process)
+        }
+        for process in processes { process.kill() }
+        _ = state.wait { state -> Bool? in
+            state.slots.allSatisfy { $0.process.map { p in !processes.contains { $0.pid == p.pid } } ?? true } ? true : nil
+        }
+    }
+
     static let stoppedError = FunctionError(errorType: "Runtime.HostStopped", message: "the Lambda host stopped")
 
     /// Starts processes in empty slots while invocations outnumber the slots able to take them.
@@ -89,6 +111,8 @@ package final class FunctionHost: Sendable {
         let environment = FunctionEnvironment.make(
             configuration: configuration, runtimeAPI: state.servers[index].address, region: region, host: hostEnvironment
         )
+        // Timed from before exec: cold start as the Lambda service would see it.
+        let spawnStarted = monotonicNanoseconds()
         let process: ChildProcess
         do {
             process = try ChildProcess.spawn(
@@ -107,7 +131,7 @@ package final class FunctionHost: Sendable {
         slot.generation = state.slots[index].generation
         slot.phase = .initialising
         slot.process = process
-        slot.spawnedAt = monotonicNanoseconds()
+        slot.spawnedAt = spawnStarted
         state.slots[index] = slot
         let generation = slot.generation
         DetachedThread.start { [weak self] in
@@ -150,8 +174,8 @@ package final class FunctionHost: Sendable {
                 )
             }
             if let invocation = slot.current {
-                invocation.emit(.failure(exitError(invocation.requestID)))
                 report(invocation, slot: slot, status: "error\tError Type: Runtime.ExitError")
+                invocation.emit(.failure(exitError(invocation.requestID)))
             } else if slot.phase == .initialising, !slot.initFailureDelivered, !state.pending.isEmpty {
                 let invocation = state.pending.removeFirst()
                 invocation.emit(.failure(exitError(invocation.requestID)))

@@ -28,10 +28,18 @@ package final class Invocation: Sendable {
     /// Adds an event; ignored once the invocation has ended. False when ignored.
     @discardableResult
     func emit(_ event: InvocationEvent) -> Bool {
+        emit(contentsOf: [event])
+    }
+
+    /// Adds events with one wake-up of the consumer (a whole buffered response).
+    @discardableResult
+    func emit(contentsOf events: [InvocationEvent]) -> Bool {
         let accepted = state.withLock { state -> Bool in
             guard !state.terminal else { return false }
-            state.events.append(event)
-            state.terminal = event.isTerminal
+            for event in events where !state.terminal {
+                state.events.append(event)
+                state.terminal = event.isTerminal
+            }
             return true
         }
         if accepted { state.signal() }

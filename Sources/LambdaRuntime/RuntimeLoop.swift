@@ -7,6 +7,8 @@ package struct RuntimeLoop: Sendable {
     package enum Failure: Error, Equatable {
         case transport(HTTPWireError)
         case badInvocation(LambdaContext.HeaderError)
+        /// `next` answered with a non-200 status (the environment is shutting down).
+        case nextRejected(status: Int)
     }
 
     let transport: any RuntimeAPITransport
@@ -36,6 +38,7 @@ package struct RuntimeLoop: Sendable {
     package func runOnce() async throws(Failure) {
         let invocation: RuntimeAPIResponse
         do { invocation = try transport.exchange(.next) } catch { throw .transport(error) }
+        guard invocation.status == 200 else { throw .nextRejected(status: invocation.status) }
         let context: LambdaContext
         do {
             context = try LambdaContext(headers: invocation.headers, clock: clock, log: log, metrics: metrics)
