@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "local-platform", targets: ["LocalPlatform"]),
+        .executable(name: "tenant-api", targets: ["TenantAPI"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -46,6 +47,13 @@ let package = Package(
             name: "AuthoriserCore",
             dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
             path: "lambdas/authoriser/Core"
+        ),
+
+        // MARK: Lambdas
+        .executableTarget(
+            name: "TenantAPI",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            path: "lambdas/tenant-api"
         ),
 
         // MARK: Local platform (never linked into a Lambda)
@@ -123,6 +131,14 @@ let package = Package(
         .testTarget(
             name: "AuthoriserTests",
             dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "LambdaEvents", "LocalGateway"]
+        ),
+        .testTarget(
+            name: "TenantAPITests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(
+            name: "TenantAPIIntegrationTests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "LocalGatewayTests",

@@ -65,7 +65,7 @@ do {
 // Extension point: the local AgentCore Runtime data plane (LocalAgentCore)
 // starts here, on its own HTTPServer, with one call, e.g.
 //     let agentCore = try LocalAgentCore.start(host: arguments.host, environment: environment)
-// and its URL goes into the ready file below (see docs/decisions, local platform).
+// and its URL goes into the ready file below (see docs/decisions/0022).
 
 let apiURL = "http://\(api.address)"
 let emulatorURL = "http://\(emulator.address)"
