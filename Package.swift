@@ -8,6 +8,7 @@ let package = Package(
     name: "AgentPlatform",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "local-platform", targets: ["LocalPlatform"]),
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
         .executable(name: "bff", targets: ["BFF"]),
         .executable(name: "billing", targets: ["Billing"]),
@@ -43,6 +44,13 @@ let package = Package(
             dependencies: ["AWSCore", "LambdaEvents"]
         ),
 
+        // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
+        .target(
+            name: "AuthoriserCore",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
+            path: "lambdas/authoriser/Core"
+        ),
+
         // MARK: Lambdas
         .executableTarget(
             name: "TenantAPI",
@@ -61,6 +69,11 @@ let package = Package(
         ),
 
         // MARK: Local platform (never linked into a Lambda)
+        .executableTarget(
+            name: "LocalPlatform",
+            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire"],
+            path: "Sources/LocalPlatform"
+        ),
         .target(
             name: "LocalGateway",
             dependencies: ["LambdaEvents"]
@@ -93,6 +106,11 @@ let package = Package(
 
         // MARK: Test fixtures and benchmark peers
         .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
+        .executableTarget(
+            name: "authoriser-bench",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "JWT", "LambdaEvents"],
+            path: "scripts/bench/authoriser"
+        ),
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
         .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
@@ -121,6 +139,10 @@ let package = Package(
         .testTarget(
             name: "PlatformAPITests",
             dependencies: ["PlatformAPI", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "AuthoriserTests",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "LambdaEvents", "LocalGateway"]
         ),
         .testTarget(
             name: "TenantAPITests",
