@@ -7,7 +7,7 @@ import Testing
     static let arn = "arn:aws:bedrock-agentcore:eu-central-1:123456789012:runtime/echo"
     static let sessionID = String(repeating: "s", count: 40)
 
-    func pinger(_ endpoint: FakeTokenEndpoint) -> AgentCorePinger {
+    func pinger(_ endpoint: ScriptedTransport) -> AgentCorePinger {
         AgentCorePinger { region in
             AgentCoreClient(client: AWSClient(
                 service: .bedrockAgentCore, region: region,
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func sendsThePingPayloadWithTheSessionHeaderToTheRegion() async throws {
-        let endpoint = FakeTokenEndpoint(FakeTokenEndpoint.json(200, #"{"status":"pong"}"#))
+        let endpoint = ScriptedTransport(ScriptedTransport.json(200, #"{"status":"pong"}"#))
         try await pinger(endpoint).ping(runtimeARN: Self.arn, region: "eu-central-1", sessionID: Self.sessionID)
         let sent = try #require(endpoint.sent.first)
         #expect(sent.authority == "bedrock-agentcore.eu-central-1.amazonaws.com")
@@ -29,11 +29,11 @@ import Testing
     }
 
     @Test func failuresAreClassified() async {
-        let throttled = FakeTokenEndpoint(FakeTokenEndpoint.json(429, #"{"message":"slow"}"#, headers: [("x-amzn-ErrorType", "ThrottlingException")]))
+        let throttled = ScriptedTransport(ScriptedTransport.json(429, #"{"message":"slow"}"#, headers: [("x-amzn-ErrorType", "ThrottlingException")]))
         await #expect(throws: RuntimePingError.throttled(retryAfterSeconds: nil)) {
             try await pinger(throttled).ping(runtimeARN: Self.arn, region: "eu-central-1", sessionID: Self.sessionID)
         }
-        let refused = FakeTokenEndpoint(FakeTokenEndpoint.json(400, #"{"message":"bad"}"#, headers: [("x-amzn-ErrorType", "ValidationException")]))
+        let refused = ScriptedTransport(ScriptedTransport.json(400, #"{"message":"bad"}"#, headers: [("x-amzn-ErrorType", "ValidationException")]))
         await #expect(throws: RuntimePingError.failed(code: "ValidationException")) {
             try await pinger(refused).ping(runtimeARN: Self.arn, region: "eu-central-1", sessionID: Self.sessionID)
         }

@@ -8,7 +8,7 @@ import Testing
     static let sessionID = "7d1e0c52-9b8f-4f0e-a1a4-3c5d9e2b6f10-sess01"
     let clock = FakeClock()
 
-    func handler(endpoint: FakeTokenEndpoint = FakeTokenEndpoint(FakeTokenEndpoint.success)) -> BFFHandler {
+    func handler(endpoint: ScriptedTransport = ScriptedTransport(ScriptedTransport.success)) -> BFFHandler {
         let runtime = FakeRuntime(arns: ["echo-agent": "arn:aws:bedrock-agentcore:eu-west-1:123456789012:runtime/echo"])
         return BFFHandler(
             scopes: ScopeValidator(audience: "api://agent-platform"),
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func tokenRefreshAnswersTheNewTokenUncached() async throws {
-        let endpoint = FakeTokenEndpoint(FakeTokenEndpoint.success)
+        let endpoint = ScriptedTransport(ScriptedTransport.success)
         let lines = Mutex<[String]>([])
         let response = await handler(endpoint: endpoint).handle(
             ProxyEvent.post("/v1/bff/token-refresh", body: #"{"scope":"api://agent-platform/Agents.Invoke"}"#),
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func defaultScopeIs400WithDetailsAndNoExchange() async throws {
-        let endpoint = FakeTokenEndpoint(FakeTokenEndpoint.success)
+        let endpoint = ScriptedTransport(ScriptedTransport.success)
         let response = await handler(endpoint: endpoint).handle(
             ProxyEvent.post("/v1/bff/token-refresh", body: #"{"scope":"api://agent-platform/.default"}"#))
         #expect(response.statusCode == 400)
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func throttledExchangeSendsRetryAfterAndLogsNoToken() async throws {
-        let endpoint = FakeTokenEndpoint(FakeTokenEndpoint.json(429, #"{"error":"throttled"}"#, headers: [("Retry-After", "9")]))
+        let endpoint = ScriptedTransport(ScriptedTransport.json(429, #"{"error":"throttled"}"#, headers: [("Retry-After", "9")]))
         let lines = Mutex<[String]>([])
         let response = await handler(endpoint: endpoint).handle(
             ProxyEvent.post("/v1/bff/token-refresh", body: #"{"scope":"api://agent-platform/A"}"#),

@@ -5,14 +5,14 @@ import Testing
 @Suite struct OnBehalfOfClientTests {
     let clock = FakeClock()
 
-    func client(_ endpoint: FakeTokenEndpoint, secrets: FakeSecrets = .standard) -> OnBehalfOfClient {
+    func client(_ endpoint: ScriptedTransport, secrets: FakeSecrets = .standard) -> OnBehalfOfClient {
         OnBehalfOfClient(tokenURL: "http://127.0.0.1:1/tid/oauth2/v2.0/token", transport: endpoint, secrets: secrets,
                          clientIDSecret: "platform/test/entra/client-id",
                          clientSecretSecret: "platform/test/entra/client-secret", now: clock.function)
     }
 
     @Test func exchangesWithTheClientCredentialsFromSecrets() async throws {
-        let endpoint = FakeTokenEndpoint(FakeTokenEndpoint.success)
+        let endpoint = ScriptedTransport(ScriptedTransport.success)
         let token = try await client(endpoint).exchange(assertion: "user.jwt", scope: "api://agent-platform/Agents.Invoke")
         #expect(token.accessToken == "downstream.jwt.token")
         #expect(token.expiresAt == clock.now.addingTimeInterval(3600))
@@ -22,7 +22,7 @@ import Testing
 
     @Test func cachesCredentialsForFiveMinutes() async throws {
         let secrets = FakeSecrets(["platform/test/entra/client-id": "c", "platform/test/entra/client-secret": "s"])
-        let obo = client(FakeTokenEndpoint(FakeTokenEndpoint.success), secrets: secrets)
+        let obo = client(ScriptedTransport(ScriptedTransport.success), secrets: secrets)
         _ = try await obo.exchange(assertion: "a", scope: "s")
         _ = try await obo.exchange(assertion: "a", scope: "s")
         #expect(secrets.reads == 2)  // id and secret, once
@@ -33,7 +33,7 @@ import Testing
 
     @Test func rejectedClientForgetsTheCachedSecret() async throws {
         let secrets = FakeSecrets(["platform/test/entra/client-id": "c", "platform/test/entra/client-secret": "old"])
-        let endpoint = FakeTokenEndpoint(FakeTokenEndpoint.json(401, #"{"error":"invalid_client"}"#), FakeTokenEndpoint.success)
+        let endpoint = ScriptedTransport(ScriptedTransport.json(401, #"{"error":"invalid_client"}"#), ScriptedTransport.success)
         let obo = client(endpoint, secrets: secrets)
         await #expect(throws: TokenExchangeError.rejected(status: 401, entraError: "invalid_client", retryAfterSeconds: nil)) {
             try await obo.exchange(assertion: "a", scope: "s")
@@ -45,9 +45,9 @@ import Testing
 
     @Test func transportFailureAndMissingSecretAreUnavailable() async {
         await #expect(throws: TokenExchangeError.unavailable(reason: "the token endpoint could not be reached")) {
-            try await client(FakeTokenEndpoint(.failure)).exchange(assertion: "a", scope: "s")
+            try await client(ScriptedTransport(.failure)).exchange(assertion: "a", scope: "s")
         }
-        let endpoint = FakeTokenEndpoint(FakeTokenEndpoint.success)
+        let endpoint = ScriptedTransport(ScriptedTransport.success)
         await #expect(throws: TokenExchangeError.unavailable(reason: "client credentials could not be read from Secrets Manager")) {
             try await client(endpoint, secrets: FakeSecrets([:])).exchange(assertion: "a", scope: "s")
         }

@@ -3,8 +3,8 @@ import FoundationEssentials
 import Synchronization
 @testable import BFF
 
-/// Answers token requests with a canned response and records what was sent.
-final class FakeTokenEndpoint: HTTPTransport {
+/// An HTTP transport answering from a script (token endpoint, AgentCore) and recording what was sent.
+final class ScriptedTransport: HTTPTransport {
     enum Answer: Sendable {
         case response(HTTPResponse)
         case failure
