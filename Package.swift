@@ -64,7 +64,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Billing",
-            dependencies: ["AWSCore", "DataAccess", "LambdaRuntime"],
+            dependencies: ["AWSCore", "CivilTime", "DataAccess", "LambdaRuntime"],
             path: "lambdas/billing"
         ),
 

@@ -1,3 +1,4 @@
+import AWSCore
 import FoundationEssentials
 import LambdaEvents
 import PlatformAPI
@@ -70,7 +71,7 @@ struct BFFHandler: Sendable {
         }
         return try encoded(200, TokenRefreshBody(
             accessToken: token.accessToken, tokenType: token.tokenType,
-            expiresAt: Timestamp.string(token.expiresAt), scope: token.scope
+            expiresAt: DynamoDBItemTimestamp.string(from: token.expiresAt), scope: token.scope
         ))
     }
 
@@ -78,7 +79,7 @@ struct BFFHandler: Sendable {
         let keepaliveRequest = try SessionKeepaliveRequest.parse(request)
         let accepted = try await keepalive.keepAlive(keepaliveRequest, for: caller)
         return try encoded(202, KeepaliveBody(
-            sessionId: accepted.sessionID, expiresAt: Timestamp.string(accepted.expiresAt)
+            sessionId: accepted.sessionID, expiresAt: DynamoDBItemTimestamp.string(from: accepted.expiresAt)
         ))
     }
 

@@ -1,3 +1,4 @@
+import CivilTime
 import FoundationEssentials
 
 /// The UTC day being billed, `YYYY-MM-DD`.
@@ -11,30 +12,24 @@ struct BillingDay: Equatable, Hashable, Sendable, CustomStringConvertible {
         guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              year >= 1970, (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
+              year >= 1970, (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        // A real calendar day survives the round trip through days-since-epoch (no 30 February).
+        let normalised = BillingDay(daysSinceEpoch: Int(CivilDate.days(fromCivil: Int64(year), Int64(month), Int64(day))))
+        guard normalised.year == year, normalised.month == month, normalised.day == day else { return nil }
+        self = normalised
+    }
+
+    init(daysSinceEpoch: Int) {
+        let civil = CivilDate.civil(fromDays: Int64(daysSinceEpoch))
+        year = Int(civil.year)
+        month = Int(civil.month)
+        day = Int(civil.day)
     }
 
     /// The UTC day before `now`'s: what the daily schedule bills by default.
     static func yesterday(before now: Date) -> BillingDay {
-        let daysSinceEpoch = Int((now.timeIntervalSince1970 / 86_400).rounded(.down)) - 1
-        return BillingDay(daysSinceEpoch: daysSinceEpoch)
-    }
-
-    /// Civil date from days since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    init(daysSinceEpoch: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        BillingDay(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)) - 1)
     }
 
     var description: String { "\(yearMonth)-\(Self.twoDigits(day))" }
@@ -49,12 +44,4 @@ struct BillingDay: Equatable, Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
 }

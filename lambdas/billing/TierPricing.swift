@@ -8,8 +8,12 @@ struct TierPricing: Equatable, Sendable {
 
     private struct Document: Decodable {
         // Decimal keeps the JSON number's digits exactly; Double would not.
-        var input_1k: Decimal
-        var output_1k: Decimal
+        var inputPer1k: Decimal
+        var outputPer1k: Decimal
+
+        enum CodingKeys: String, CodingKey {
+            case inputPer1k = "input_1k", outputPer1k = "output_1k"
+        }
     }
 
     init(inputPer1k: MicroUSD, outputPer1k: MicroUSD) {
@@ -21,8 +25,8 @@ struct TierPricing: Equatable, Sendable {
         guard let document = try? JSONDecoder().decode(Document.self, from: Data(json.utf8)) else {
             throw .invalidPricing(tier: tier, reason: "expected {\"input_1k\": number, \"output_1k\": number}")
         }
-        guard let input = MicroUSD(decimal: document.input_1k.description),
-              let output = MicroUSD(decimal: document.output_1k.description)
+        guard let input = MicroUSD(decimal: document.inputPer1k.description),
+              let output = MicroUSD(decimal: document.outputPer1k.description)
         else {
             throw .invalidPricing(tier: tier, reason: "prices must be non-negative with at most 6 decimal places")
         }
