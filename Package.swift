@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BFFIntegrationTests",
-            dependencies: ["BFF", "AWSCore", "DataAccess", "LambdaEvents", "LambdaHost", "PlatformTestSupport"]
+            dependencies: ["BFF", "AWSCore", "DataAccess", "HTTPServer", "LambdaEvents", "LambdaHost", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "BillingIntegrationTests",

@@ -17,7 +17,7 @@ import Testing
         let session: Session
     }
 
-    func stack() async throws -> Stack {
+    func stack(dataPlane: RecordingDataPlane? = nil) async throws -> Stack {
         let aws = try LocalAWS()
         let dynamoDB = DynamoDBClient(client: try aws.client(.dynamoDB))
         let tables = try await TestTables.create(["platform-sessions", "platform-agents"], in: dynamoDB)
@@ -37,6 +37,7 @@ import Testing
         environment["ENTRA_AUDIENCE"] = "api://agent-platform"
         environment["ENTRA_TOKEN_URL"] = "http://127.0.0.1:9/unused"
         environment["PLATFORM_ENV"] = "unused"
+        if let dataPlane { environment["AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"] = dataPlane.url }
         let handler = try BFFHandler.live(configuration: try BFFConfiguration(environment: environment),
                                           environment: environment, transport: aws.transport)
         return Stack(handler: handler, dynamoDB: dynamoDB, sessionsTable: tables["SESSIONS_TABLE"]!, owner: owner, session: session)
@@ -72,5 +73,41 @@ import Testing
                                          agent: "echo-agent-async")
         #expect(otherAgent.statusCode == 404)
         #expect(try await storedSession(stack) == before)
+    }
+
+    @Test func pingsTheRecordedRuntimeSessionAndExtendsIt() async throws {
+        let dataPlane = try RecordingDataPlane()
+        defer { dataPlane.stop() }
+        let stack = try await stack(dataPlane: dataPlane)
+        let aws = try LocalAWS()
+        let ssm = SSMClient(client: try aws.client(.ssm))
+        // Shared with other tests (a failover test may flip it): never overwrite an existing value.
+        if (try? await ssm.getParameter(BFFConfiguration.runtimeRegionParameter)) == nil {
+            _ = try? await ssm.putParameter(BFFConfiguration.runtimeRegionParameter, value: "eu-west-1", overwrite: false)
+        }
+        let before = try await storedSession(stack)
+        let started = Date()
+
+        let response = await keepalive(stack, as: stack.owner.rawValue, sessionID: stack.session.sessionID.rawValue)
+        #expect(response.statusCode == 202)
+        let body = try #require(JSONSerialization.jsonObject(with: Data((response.body ?? "").utf8)) as? [String: Any])
+        #expect(body["status"] as? String == "accepted")
+        #expect(body["sessionId"] as? String == stack.session.sessionID.rawValue)
+
+        let ping = try #require(dataPlane.requests.first)
+        #expect(dataPlane.requests.count == 1)
+        #expect(ping.sessionID == stack.session.runtimeSessionID)
+        #expect(ping.body == #"{"action":"ping"}"#)
+        #expect(ping.authorization?.contains("/bedrock-agentcore/aws4_request") == true)
+        let region = try await ssm.getParameter(BFFConfiguration.runtimeRegionParameter).value
+        #expect(ping.path.hasPrefix("/runtimes/arn%3Aaws%3Abedrock-agentcore%3A\(region)%3A"))
+
+        let after = try await storedSession(stack)
+        #expect(after.lastActivityAt > before.lastActivityAt)
+        #expect(after.lastActivityAt >= started.addingTimeInterval(-1))
+        #expect(after.expiresAt == after.lastActivityAt.addingTimeInterval(900))
+        #expect(body["expiresAt"] as? String == DynamoDBItemTimestamp.string(from: after.expiresAt))
+        #expect(after.ttl.rawValue > before.ttl.rawValue)
+        #expect(after.runtimeSessionID == before.runtimeSessionID && after.createdAt == before.createdAt)
     }
 }
