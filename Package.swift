@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "LambdaEvents"),
         .target(
             name: "PlatformAPI",
-            dependencies: ["AWSCore", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"]
         ),
 
         // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
@@ -138,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformAPITests",
-            dependencies: ["PlatformAPI", "LambdaEvents"]
+            dependencies: ["PlatformAPI", "LambdaEvents", "DataAccess"]
         ),
         .testTarget(
             name: "AuthoriserTests",
