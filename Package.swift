@@ -41,6 +41,10 @@ let package = Package(
             dependencies: ["AWSCore"]
         ),
         .testTarget(
+            name: "InterceptorTests",
+            dependencies: ["LambdaEvents"]
+        ),
+        .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
         ),
