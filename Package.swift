@@ -28,6 +28,7 @@ let package = Package(
             dependencies: ["CCurl", "COpenSSL"]
         ),
         .target(name: "LambdaEvents"),
+        .target(name: "EntraAuth"),
 
         // MARK: Local platform (never linked into a Lambda)
         .target(
@@ -39,6 +40,10 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
+        ),
+        .testTarget(
+            name: "EntraAuthTests",
+            dependencies: ["EntraAuth"]
         ),
         .testTarget(
             name: "InterceptorTests",

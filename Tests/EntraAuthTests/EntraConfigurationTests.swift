@@ -1,0 +1,29 @@
+import Testing
+@testable import EntraAuth
+
+@Suite struct EntraConfigurationTests {
+    @Test func readsTheEnvironment() throws {
+        let config = try EntraConfiguration(environment: [
+            "ENTRA_ISSUER": "https://login.microsoftonline.com/t/v2.0", "ENTRA_AUDIENCE": "api://x",
+            "ENTRA_JWKS_URL": "https://login.microsoftonline.com/t/discovery/v2.0/keys",
+        ])
+        #expect(config.issuer == "https://login.microsoftonline.com/t/v2.0")
+        #expect(config.audience == "api://x")
+        #expect(config.leeway == .seconds(60))
+        #expect(config.keySetLifetime == .seconds(300))
+        #expect(config.minimumRefetchInterval == .seconds(30))
+    }
+
+    @Test func namesTheMissingVariable() {
+        #expect(throws: EntraAuthError.configuration("ENTRA_AUDIENCE")) {
+            try EntraConfiguration(environment: ["ENTRA_ISSUER": "i", "ENTRA_AUDIENCE": "", "ENTRA_JWKS_URL": "u"])
+        }
+        #expect(EntraAuthError.configuration("ENTRA_JWKS_URL").description == "environment variable ENTRA_JWKS_URL is not set")
+    }
+
+    @Test func tiersAreOrderedByRank() {
+        #expect(Tier.basic < .standard && Tier.standard < .premium)
+        #expect(Tier.allCases.map(\.rank) == [0, 1, 2])
+        #expect(EntraPrincipal(tenantId: "t", appId: "a", tier: nil, sub: nil, roles: []).effectiveTier == .basic)
+    }
+}
