@@ -29,6 +29,18 @@ let package = Package(
         ),
         .target(name: "LambdaEvents"),
         .target(name: "EntraAuth"),
+        // Shared by the AgentCore Gateway request and response interceptors.
+        .target(
+            name: "InterceptorKit",
+            dependencies: ["AWSCore", "EntraAuth", "LambdaEvents"]
+        ),
+
+        // MARK: Lambdas
+        .target(
+            name: "ResponseInterceptor",
+            dependencies: ["AWSCore", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            path: "lambdas/response-interceptor"
+        ),
 
         // MARK: Local platform (never linked into a Lambda)
         .target(
@@ -47,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InterceptorTests",
-            dependencies: ["LambdaEvents"]
+            dependencies: ["EntraAuth", "InterceptorKit", "LambdaEvents", "ResponseInterceptor"]
         ),
         .testTarget(
             name: "AWSCoreIntegrationTests",
