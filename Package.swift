@@ -37,6 +37,11 @@ let package = Package(
 
         // MARK: Lambdas
         .target(
+            name: "RequestInterceptor",
+            dependencies: ["AWSCore", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            path: "lambdas/request-interceptor"
+        ),
+        .target(
             name: "ResponseInterceptor",
             dependencies: ["AWSCore", "EntraAuth", "InterceptorKit", "LambdaEvents"],
             path: "lambdas/response-interceptor"
@@ -59,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InterceptorTests",
-            dependencies: ["EntraAuth", "InterceptorKit", "LambdaEvents", "ResponseInterceptor"]
+            dependencies: ["EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor"]
         ),
         .testTarget(
             name: "AWSCoreIntegrationTests",
