@@ -27,12 +27,21 @@ let package = Package(
             name: "AWSCore",
             dependencies: ["CCurl", "COpenSSL"]
         ),
+        .target(
+            name: "DataAccess",
+            dependencies: ["AWSCore"]
+        ),
         .target(name: "LambdaEvents"),
         .target(name: "EntraAuth"),
         // Shared by the AgentCore Gateway request and response interceptors.
         .target(
             name: "InterceptorKit",
             dependencies: ["AWSCore", "EntraAuth", "LambdaEvents"]
+        ),
+
+        .target(
+            name: "PlatformAPI",
+            dependencies: ["AWSCore", "LambdaEvents"]
         ),
 
         // MARK: Lambdas
@@ -67,8 +76,16 @@ let package = Package(
             dependencies: ["EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor"]
         ),
         .testTarget(
+            name: "DataAccessTests",
+            dependencies: ["DataAccess", "AWSCore"]
+        ),
+        .testTarget(
             name: "AWSCoreIntegrationTests",
             dependencies: ["AWSCore"]
+        ),
+        .testTarget(
+            name: "PlatformAPITests",
+            dependencies: ["PlatformAPI", "LambdaEvents"]
         ),
         .testTarget(
             name: "LocalGatewayTests",

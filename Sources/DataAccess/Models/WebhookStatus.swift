@@ -1,0 +1,5 @@
+/// Whether a webhook receives deliveries (disabled webhooks are kept, not deleted).
+public enum WebhookStatus: String, StrictStringEnum, Hashable {
+    case active
+    case disabled
+}
