@@ -32,11 +32,14 @@ let package = Package(
             dependencies: ["AWSCore"]
         ),
         .target(name: "LambdaEvents"),
-        .target(name: "EntraAuth"),
+        .target(
+            name: "EntraAuth",
+            dependencies: ["DataAccess"]
+        ),
         // Shared by the AgentCore Gateway request and response interceptors.
         .target(
             name: "InterceptorKit",
-            dependencies: ["AWSCore", "EntraAuth", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents"]
         ),
 
         .target(
@@ -47,12 +50,12 @@ let package = Package(
         // MARK: Lambdas
         .target(
             name: "RequestInterceptor",
-            dependencies: ["AWSCore", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
             path: "lambdas/request-interceptor"
         ),
         .target(
             name: "ResponseInterceptor",
-            dependencies: ["AWSCore", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
             path: "lambdas/response-interceptor"
         ),
 
@@ -69,11 +72,13 @@ let package = Package(
         ),
         .testTarget(
             name: "EntraAuthTests",
-            dependencies: ["EntraAuth"]
+            dependencies: ["DataAccess", "EntraAuth"]
         ),
         .testTarget(
             name: "InterceptorTests",
-            dependencies: ["EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor"]
+            dependencies: [
+                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor",
+            ]
         ),
         .testTarget(
             name: "DataAccessTests",

@@ -1,3 +1,5 @@
+import DataAccess
+
 /// Who a verified Entra access token speaks for.
 public struct EntraPrincipal: Sendable, Equatable {
     public var tenantId: String

@@ -1,4 +1,5 @@
 import LambdaEvents
+import DataAccess
 import EntraAuth
 
 /// Verifies a user's bearer token: `EntraTokenValidator.validate` in the Lambdas,
@@ -6,17 +7,23 @@ import EntraAuth
 public typealias Authenticator = @Sendable (String) async throws(EntraAuthError) -> EntraPrincipal
 
 extension InterceptorDenial {
-    /// Authenticates the bearer token in `headers`, as a denial when it fails.
+    /// Authenticates the bearer token in `headers`, as a denial when it fails;
+    /// also returns the principal's tenant as a validated `TenantID`.
     public static func principal(
         from headers: GatewayHeaders, using authenticate: Authenticator
-    ) async throws(InterceptorDenial) -> EntraPrincipal {
+    ) async throws(InterceptorDenial) -> (principal: EntraPrincipal, tenantID: TenantID) {
         let token = try BearerToken.from(headers)
+        let principal: EntraPrincipal
         do {
-            return try await authenticate(token)
+            principal = try await authenticate(token)
         } catch .keySetUnavailable {
             throw .internalFailure(reason: EntraAuthError.keySetUnavailable.description)
         } catch {
             throw .unauthenticated(reason: error.description)
         }
+        guard let tenantID = try? TenantID(validating: principal.tenantId) else {
+            throw .unauthenticated(reason: "tenantid claim is not a valid tenant id")
+        }
+        return (principal, tenantID)
     }
 }

@@ -1,14 +1,10 @@
 import AWSCore
-import EntraAuth
+import DataAccess
 
-/// Tool rows from the tools table (`TOOLS_TABLE`), one GetItem per row.
+/// Tool rows from the tools table (`TOOLS_TABLE`), one consistent GetItem per
+/// row, decoded strictly by DataAccess (an unreadable row throws, so callers
+/// fail closed).
 public struct DynamoDBToolStore: ToolStore {
-    /// A row that exists but cannot be read as a tool (a misconfiguration, so callers fail closed).
-    public struct UnreadableRow: Error, Sendable, Equatable, CustomStringConvertible {
-        public var attribute: String
-        public var description: String { "tool row attribute \(attribute) is missing or invalid" }
-    }
-
     let dynamoDB: DynamoDBClient
     let tableName: String
 
@@ -17,21 +13,10 @@ public struct DynamoDBToolStore: ToolStore {
         self.tableName = tableName
     }
 
-    public func tool(named name: String, scope: ToolScope) async throws -> ToolRecord? {
-        let key: DynamoDBItem = ["PK": .s("TOOL#\(name)"), "SK": .s(scope.sortKey)]
-        guard let item = try await dynamoDB.getItem(.init(tableName: tableName, key: key, consistentRead: true)) else {
-            return nil
-        }
-        return try Self.record(from: item, name: name)
-    }
-
-    static func record(from item: DynamoDBItem, name: String) throws(UnreadableRow) -> ToolRecord {
-        guard case .s(let tierText)? = item["tierMinimum"], let tier = Tier(rawValue: tierText) else {
-            throw UnreadableRow(attribute: "tierMinimum")
-        }
-        guard case .bool(let enabled)? = item["enabled"] else { throw UnreadableRow(attribute: "enabled") }
-        var toolName = name
-        if case .s(let stored)? = item["toolName"] { toolName = stored }
-        return ToolRecord(toolName: toolName, tierMinimum: tier, enabled: enabled)
+    public func tool(named name: ToolName, tenantID: TenantID?) async throws -> Tool? {
+        let key = TableKey.tool(name, tenantID: tenantID)
+        guard let item = try await dynamoDB.getItem(.init(tableName: tableName, key: key.attributes, consistentRead: true))
+        else { return nil }
+        return try Tool(item: item)
     }
 }

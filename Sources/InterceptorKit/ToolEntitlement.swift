@@ -1,11 +1,11 @@
-import EntraAuth
+import DataAccess
 
 /// Whether a caller may use a tool: the tenant's row decides if it exists,
 /// else the global row; the tool must be enabled and the caller's tier at
 /// least the tool's `tierMinimum`.
 public struct ToolEntitlement: Sendable {
     public enum Decision: Sendable, Equatable {
-        case allowed(ToolRecord)
+        case allowed(Tool)
         case unknownTool
         case disabled
         case tierTooLow
@@ -17,16 +17,18 @@ public struct ToolEntitlement: Sendable {
         self.store = store
     }
 
-    public func decide(toolName: String, tenantId: String, tier: Tier) async throws -> Decision {
-        let record: ToolRecord?
-        if let own = try await store.tool(named: toolName, scope: .tenant(tenantId)) {
+    /// `toolName` is the MCP tool name; one that is not a valid tool identifier cannot be in the table.
+    public func decide(toolName: String, tenantID: TenantID, tier: Tier) async throws -> Decision {
+        guard let name = try? ToolName(validating: toolName) else { return .unknownTool }
+        let record: Tool?
+        if let own = try await store.tool(named: name, tenantID: tenantID) {
             record = own
         } else {
-            record = try await store.tool(named: toolName, scope: .global)
+            record = try await store.tool(named: name, tenantID: nil)
         }
         guard let record else { return .unknownTool }
         guard record.enabled else { return .disabled }
-        guard tier >= record.tierMinimum else { return .tierTooLow }
+        guard tier.satisfies(record.tierMinimum) else { return .tierTooLow }
         return .allowed(record)
     }
 }

@@ -1,3 +1,4 @@
+import DataAccess
 import Testing
 @testable import EntraAuth
 
@@ -21,9 +22,8 @@ import Testing
         #expect(EntraAuthError.configuration("ENTRA_JWKS_URL").description == "environment variable ENTRA_JWKS_URL is not set")
     }
 
-    @Test func tiersAreOrderedByRank() {
-        #expect(Tier.basic < .standard && Tier.standard < .premium)
-        #expect(Tier.allCases.map(\.rank) == [0, 1, 2])
+    @Test func aPrincipalWithoutAKnownTierGetsTheLowest() {
+        #expect(EntraPrincipal(tenantId: "t", appId: "a", tier: .premium, sub: nil, roles: []).effectiveTier == .premium)
         #expect(EntraPrincipal(tenantId: "t", appId: "a", tier: nil, sub: nil, roles: []).effectiveTier == .basic)
     }
 }

@@ -1,3 +1,4 @@
+import DataAccess
 import EntraAuth
 import FoundationEssentials
 import InterceptorKit
@@ -7,13 +8,13 @@ extension RequestInterceptor {
     /// A `tools/call`: entitlement and tier first, then replay or a fresh scoped token.
     func toolCall(
         _ request: GatewayHTTPRequest, body: GatewayBody, message: MCPMessage, requestID: JSONValue,
-        principal: EntraPrincipal
+        principal: EntraPrincipal, tenantID: TenantID
     ) async throws -> InterceptorResult {
         let toolName = try message.toolName()
         let decision: ToolEntitlement.Decision
         do {
             decision = try await entitlement.decide(
-                toolName: toolName, tenantId: principal.tenantId, tier: principal.effectiveTier)
+                toolName: toolName, tenantID: tenantID, tier: principal.effectiveTier)
         } catch {
             throw InterceptorDenial.internalFailure(reason: "tool lookup failed")
         }

@@ -32,7 +32,8 @@ struct RequestInterceptor: Sendable {
             guard let body = input.request.body else { throw InterceptorDenial.malformed(reason: "body is missing") }
             id = MCPMessage.bestEffortID(of: body.document)
             let message = try MCPMessage(document: body.document)
-            let principal = try await InterceptorDenial.principal(from: input.request.headers, using: authenticate)
+            let (principal, tenantID) = try await InterceptorDenial.principal(
+                from: input.request.headers, using: authenticate)
             if message.isNotification {
                 return pass(input.request, body: body, principal: principal, scopedToken: nil, outcome: "pass notification")
             }
@@ -40,7 +41,8 @@ struct RequestInterceptor: Sendable {
             guard message.method == "tools/call" else {
                 return pass(input.request, body: body, principal: principal, scopedToken: nil, outcome: "pass \(message.method)")
             }
-            return try await toolCall(input.request, body: body, message: message, requestID: requestID, principal: principal)
+            return try await toolCall(
+                input.request, body: body, message: message, requestID: requestID, principal: principal, tenantID: tenantID)
         } catch let denial as InterceptorDenial {
             return deny(denial, id: id)
         } catch {

@@ -1,4 +1,4 @@
-import EntraAuth
+import DataAccess
 import FoundationEssentials
 import LambdaEvents
 

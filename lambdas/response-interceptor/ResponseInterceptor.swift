@@ -46,11 +46,11 @@ struct ResponseInterceptor: Sendable {
     }
 
     private func filterTools(_ document: JSONValue, headers: GatewayHeaders) async throws -> JSONValue {
-        let principal = try await InterceptorDenial.principal(from: headers, using: authenticate)
+        let (principal, tenantID) = try await InterceptorDenial.principal(from: headers, using: authenticate)
         let entitlement = entitlement
         let filter = ToolListFilter { name in
             let decision = try await entitlement.decide(
-                toolName: name, tenantId: principal.tenantId, tier: principal.effectiveTier)
+                toolName: name, tenantID: tenantID, tier: principal.effectiveTier)
             if case .allowed = decision { return true }
             return false
         }

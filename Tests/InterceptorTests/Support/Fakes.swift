@@ -1,39 +1,45 @@
+import DataAccess
 import EntraAuth
 import FoundationEssentials
 import InterceptorKit
 import Synchronization
 
-/// Tool rows in memory, counting reads; `failing` makes every read throw.
+/// Tool rows in memory, counting reads; `fail()` makes every read throw.
 final class FakeToolStore: ToolStore {
     struct Failure: Error {}
 
-    private let state: Mutex<(rows: [String: ToolRecord], reads: Int, failing: Bool)>
+    private let state: Mutex<(rows: [TableKey: Tool], reads: Int, failing: Bool)>
 
-    init(_ rows: [(String, ToolScope, ToolRecord)] = []) {
-        state = Mutex((Dictionary(uniqueKeysWithValues: rows.map { ("\($0.0)|\($0.1.sortKey)", $0.2) }), 0, false))
+    init(_ rows: [Tool] = []) {
+        state = Mutex((Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0) }), 0, false))
     }
 
     var reads: Int { state.withLock { $0.reads } }
     func fail() { state.withLock { $0.failing = true } }
 
-    func tool(named name: String, scope: ToolScope) async throws -> ToolRecord? {
+    func tool(named name: ToolName, tenantID: TenantID?) async throws -> Tool? {
         let (row, failing) = state.withLock { state in
             state.reads += 1
-            return (state.rows["\(name)|\(scope.sortKey)"], state.failing)
+            return (state.rows[.tool(name, tenantID: tenantID)], state.failing)
         }
         if failing { throw Failure() }
         return row
     }
 
+    static func row(_ name: String, _ tier: Tier, enabled: Bool = true, tenant: String? = nil) -> Tool {
+        Tool(toolName: try! ToolName(validating: name), tenantID: tenant.map { try! TenantID(validating: $0) },
+             tierMinimum: tier, lambdaARN: "arn:aws:lambda:eu-west-2:123456789012:function:tool-\(name)", enabled: enabled)
+    }
+
     /// The development catalogue, plus one tenant override.
     static func catalogue() -> FakeToolStore {
         FakeToolStore([
-            ("crm-lookup", .global, ToolRecord(toolName: "crm-lookup", tierMinimum: .basic, enabled: true)),
-            ("report-builder", .global, ToolRecord(toolName: "report-builder", tierMinimum: .standard, enabled: true)),
-            ("payments-refund", .global, ToolRecord(toolName: "payments-refund", tierMinimum: .premium, enabled: true)),
-            ("legacy-export", .global, ToolRecord(toolName: "legacy-export", tierMinimum: .basic, enabled: false)),
+            row("crm-lookup", .basic),
+            row("report-builder", .standard),
+            row("payments-refund", .premium),
+            row("legacy-export", .basic, enabled: false),
             // acme-basic has crm-lookup switched off for itself.
-            ("crm-lookup", .tenant("acme-basic"), ToolRecord(toolName: "crm-lookup", tierMinimum: .basic, enabled: false)),
+            row("crm-lookup", .basic, enabled: false, tenant: "acme-basic"),
         ])
     }
 }
@@ -57,6 +63,7 @@ struct FakeAuthenticator {
         "standard-token": EntraPrincipal(tenantId: "globex", appId: "app-s", tier: .standard, sub: "sam", roles: []),
         "premium-token": EntraPrincipal(tenantId: "globex", appId: "app-p", tier: .premium, sub: "pat", roles: []),
         "acme-token": EntraPrincipal(tenantId: "acme-basic", appId: "app-a", tier: .premium, sub: "ada", roles: []),
+        "bad-tenant-token": EntraPrincipal(tenantId: "Not A Tenant", appId: "x", tier: .premium, sub: "x", roles: []),
         "tierless-token": EntraPrincipal(tenantId: "globex", appId: "app-t", tier: nil, sub: "tess", roles: []),
     ])
 }
