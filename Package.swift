@@ -65,7 +65,23 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
 
+        .target(
+            name: "JWT",
+            dependencies: ["COpenSSL"]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "SigV4Bench",
+            dependencies: ["AWSCore", "COpenSSL"]
+        ),
+
         // MARK: Tests
+        .target(
+            name: "PlatformTestSupport",
+            dependencies: ["AWSCore"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
@@ -85,8 +101,12 @@ let package = Package(
             dependencies: ["DataAccess", "AWSCore"]
         ),
         .testTarget(
+            name: "DataAccessIntegrationTests",
+            dependencies: ["DataAccess", "AWSCore", "PlatformTestSupport"]
+        ),
+        .testTarget(
             name: "AWSCoreIntegrationTests",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "PlatformAPITests",
@@ -95,6 +115,11 @@ let package = Package(
         .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "JWTTests",
+            dependencies: ["JWT"],
+            exclude: ["generate_fixtures.py"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -19,17 +19,17 @@ struct SigV4Timestamp: Sendable, Equatable {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = Self.civil(fromDays: days)
-        var digits: [UInt8] = []
-        digits.reserveCapacity(16)
-        Self.append(year, width: 4, to: &digits)
-        Self.append(month, width: 2, to: &digits)
-        Self.append(day, width: 2, to: &digits)
-        digits.append(UInt8(ascii: "T"))
-        Self.append(secondOfDay / 3600, width: 2, to: &digits)
-        Self.append(secondOfDay / 60 % 60, width: 2, to: &digits)
-        Self.append(secondOfDay % 60, width: 2, to: &digits)
-        digits.append(UInt8(ascii: "Z"))
-        amzDate = String(decoding: digits, as: UTF8.self)
+        amzDate = String(unsafeUninitializedCapacity: 16) { digits in
+            Self.write(year, width: 4, at: 0, in: digits)
+            Self.write(month, width: 2, at: 4, in: digits)
+            Self.write(day, width: 2, at: 6, in: digits)
+            digits[8] = UInt8(ascii: "T")
+            Self.write(secondOfDay / 3600, width: 2, at: 9, in: digits)
+            Self.write(secondOfDay / 60 % 60, width: 2, at: 11, in: digits)
+            Self.write(secondOfDay % 60, width: 2, at: 13, in: digits)
+            digits[15] = UInt8(ascii: "Z")
+            return 16
+        }
     }
 
     /// Parses `YYYYMMDD'T'HHMMSS'Z'`; nil for any other shape or an impossible date.
@@ -56,14 +56,12 @@ struct SigV4Timestamp: Sendable, Equatable {
 
     var date: Date { Date(timeIntervalSince1970: TimeInterval(secondsSince1970)) }
 
-    private static func append(_ value: Int64, width: Int, to digits: inout [UInt8]) {
-        var divisor: Int64 = 1
-        for _ in 1..<width { divisor *= 10 }
+    /// Writes `value` as `width` decimal digits, zero-padded (and truncated to `width`).
+    private static func write(_ value: Int64, width: Int, at offset: Int, in digits: UnsafeMutableBufferPointer<UInt8>) {
         var value = value
-        while divisor > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            value %= divisor
-            divisor /= 10
+        for position in (offset..<(offset + width)).reversed() {
+            digits[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: abs(value % 10))
+            value /= 10
         }
     }
 
