@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "LambdaEvents"),
         .target(
             name: "EntraAuth",
-            dependencies: ["DataAccess"]
+            dependencies: ["AWSCore", "DataAccess", "JWT"]
         ),
         // Shared by the AgentCore Gateway request and response interceptors.
         .target(
@@ -88,7 +88,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EntraAuthTests",
-            dependencies: ["DataAccess", "EntraAuth"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT"]
+        ),
+        .testTarget(
+            name: "EntraAuthIntegrationTests",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "InterceptorTests",

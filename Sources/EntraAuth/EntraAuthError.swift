@@ -1,7 +1,10 @@
 /// Why a bearer token was not accepted. Messages name the check that failed,
 /// never the token or a claim value.
+///
+/// Most cases are the caller's fault (answer 401); ``isServerError`` marks
+/// the ones that are the platform's (answer 500, alarm).
 public enum EntraAuthError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// No bearer token, or not three base64url JWS segments.
+    /// No bearer token, not three base64url JWS segments, larger than 16 KB, or not JSON.
     case malformedToken
     /// The header names an algorithm other than RS256, or marks extensions critical.
     case unsupportedAlgorithm
@@ -13,12 +16,22 @@ public enum EntraAuthError: Error, Sendable, Equatable, CustomStringConvertible 
     case notYetValid
     case wrongIssuer
     case wrongAudience
-    /// A required claim is absent or has the wrong type; the value is the claim's name.
+    /// Required claims are absent; the value names them (`tenantid`, `exp, appid`).
     case missingClaim(String)
+    /// A claim has the wrong type or an unacceptable value; the value is the claim's name.
+    case invalidClaim(String)
     /// The key set could not be fetched and none is cached.
     case keySetUnavailable
-    /// A required environment variable is absent or empty; the value is its name.
+    /// A required environment variable is absent or invalid; the value is its name.
     case configuration(String)
+
+    /// True when the failure is the platform's, not the caller's.
+    public var isServerError: Bool {
+        switch self {
+        case .keySetUnavailable, .configuration: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -31,8 +44,9 @@ public enum EntraAuthError: Error, Sendable, Equatable, CustomStringConvertible 
         case .wrongIssuer: "token issuer is not accepted"
         case .wrongAudience: "token audience is not accepted"
         case .missingClaim(let name): "token lacks the required claim \(name)"
+        case .invalidClaim(let name): "token claim \(name) has the wrong type or value"
         case .keySetUnavailable: "signing key set is unavailable"
-        case .configuration(let name): "environment variable \(name) is not set"
+        case .configuration(let name): "environment variable \(name) is not set or invalid"
         }
     }
 }

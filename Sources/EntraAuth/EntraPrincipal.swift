@@ -2,14 +2,17 @@ import DataAccess
 
 /// Who a verified Entra access token speaks for.
 public struct EntraPrincipal: Sendable, Equatable {
-    public var tenantId: String
+    /// The `tenantid` claim, validated as a platform tenant id.
+    public var tenantId: TenantID
+    /// The `appid` claim.
     public var appId: String
     /// The `tier` claim; nil when absent or not a known tier.
     public var tier: Tier?
     public var sub: String?
+    /// The `roles` claim (`Platform.Admin`, `Platform.Operator`...); empty when absent.
     public var roles: [String]
 
-    public init(tenantId: String, appId: String, tier: Tier?, sub: String?, roles: [String]) {
+    public init(tenantId: TenantID, appId: String, tier: Tier?, sub: String?, roles: [String]) {
         self.tenantId = tenantId
         self.appId = appId
         self.tier = tier

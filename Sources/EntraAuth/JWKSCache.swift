@@ -4,12 +4,12 @@ import FoundationEssentials
 /// refetched early (at most once per `minimumRefetchInterval`) when a token
 /// names an unknown key, and kept in use while the JWKS endpoint is down.
 ///
-/// An actor so that concurrent validations share one fetch.
+/// An actor so that concurrent validations share one fetch. Time comes from
+/// the caller (the validation time), so there is one injected clock.
 actor JWKSCache<Key: Sendable> {
     typealias Fetch = @Sendable () async throws(EntraAuthError) -> [String: Key]
 
     private let fetch: Fetch
-    private let now: @Sendable () -> Date
     private let lifetime: TimeInterval
     private let minimumInterval: TimeInterval
     private var keys: [String: Key] = [:]
@@ -19,16 +19,14 @@ actor JWKSCache<Key: Sendable> {
     /// Fetches that failed since start-up (an operator metric).
     private(set) var failedFetches = 0
 
-    init(lifetime: Duration, minimumInterval: Duration, now: @escaping @Sendable () -> Date, fetch: @escaping Fetch) {
+    init(lifetime: Duration, minimumInterval: Duration, fetch: @escaping Fetch) {
         self.fetch = fetch
-        self.now = now
         self.lifetime = lifetime.timeInterval
         self.minimumInterval = minimumInterval.timeInterval
     }
 
-    /// The key named `kid`.
-    func key(for kid: String) async throws(EntraAuthError) -> Key {
-        let time = now()
+    /// The key named `kid` at `time`.
+    func key(for kid: String, at time: Date) async throws(EntraAuthError) -> Key {
         let fresh = fetchedAt.map { time.timeIntervalSince($0) < lifetime } ?? false
         if fresh, let key = keys[kid] { return key }
         if inFlight != nil || mayFetch(at: time) {
@@ -52,21 +50,22 @@ actor JWKSCache<Key: Sendable> {
         // The task stores its result before it completes, so every waiter sees it.
         let task = Task {
             do throws(EntraAuthError) {
-                store(.success(try await fetch()))
+                store(.success(try await fetch()), at: time)
             } catch {
-                store(.failure(error))
+                store(.failure(error), at: time)
             }
         }
         inFlight = task
         await task.value
     }
 
-    private func store(_ result: Result<[String: Key], EntraAuthError>) {
+    /// A fetched set counts from when its fetch started.
+    private func store(_ result: Result<[String: Key], EntraAuthError>, at time: Date) {
         inFlight = nil
         switch result {
         case .success(let fetched):
             keys = fetched
-            fetchedAt = now()
+            fetchedAt = time
         case .failure:
             // Keep serving the keys we have: a JWKS outage must not log everyone out.
             failedFetches += 1

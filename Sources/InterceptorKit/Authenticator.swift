@@ -21,9 +21,6 @@ extension InterceptorDenial {
         } catch {
             throw .unauthenticated(reason: error.description)
         }
-        guard let tenantID = try? TenantID(validating: principal.tenantId) else {
-            throw .unauthenticated(reason: "tenantid claim is not a valid tenant id")
-        }
-        return (principal, tenantID)
+        return (principal, principal.tenantId)
     }
 }

@@ -19,11 +19,12 @@ import Testing
         #expect(throws: EntraAuthError.configuration("ENTRA_AUDIENCE")) {
             try EntraConfiguration(environment: ["ENTRA_ISSUER": "i", "ENTRA_AUDIENCE": "", "ENTRA_JWKS_URL": "u"])
         }
-        #expect(EntraAuthError.configuration("ENTRA_JWKS_URL").description == "environment variable ENTRA_JWKS_URL is not set")
+        #expect(EntraAuthError.configuration("ENTRA_JWKS_URL").description == "environment variable ENTRA_JWKS_URL is not set or invalid")
     }
 
-    @Test func aPrincipalWithoutAKnownTierGetsTheLowest() {
-        #expect(EntraPrincipal(tenantId: "t", appId: "a", tier: .premium, sub: nil, roles: []).effectiveTier == .premium)
-        #expect(EntraPrincipal(tenantId: "t", appId: "a", tier: nil, sub: nil, roles: []).effectiveTier == .basic)
+    @Test func aPrincipalWithoutAKnownTierGetsTheLowest() throws {
+        let tenant = try TenantID(validating: "acme")
+        #expect(EntraPrincipal(tenantId: tenant, appId: "a", tier: .premium, sub: nil, roles: []).effectiveTier == .premium)
+        #expect(EntraPrincipal(tenantId: tenant, appId: "a", tier: nil, sub: nil, roles: []).effectiveTier == .basic)
     }
 }

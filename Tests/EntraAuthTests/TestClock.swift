@@ -14,6 +14,4 @@ final class TestClock: Sendable {
     func advance(_ seconds: TimeInterval) {
         current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
-
-    var function: @Sendable () -> Date { { self.now } }
 }

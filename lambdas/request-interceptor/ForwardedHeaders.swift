@@ -12,7 +12,7 @@ enum ForwardedHeaders {
         headers.remove("Authorization")
         for name in identityHeaders { headers.remove(name) }
         if let scopedToken { headers.set("Authorization", "Bearer \(scopedToken)") }
-        headers.set("x-tenant-id", principal.tenantId)
+        headers.set("x-tenant-id", principal.tenantId.rawValue)
         headers.set("x-app-id", principal.appId)
         headers.set("x-tier", principal.effectiveTier.rawValue)
         if let sub = principal.sub { headers.set("x-acting-sub", sub) }

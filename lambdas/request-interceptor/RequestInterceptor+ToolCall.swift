@@ -31,14 +31,14 @@ extension RequestInterceptor {
         guard sessionIDs.count <= 1 else { throw InterceptorDenial.malformed(reason: "repeated Mcp-Session-Id") }
         let sessionID = sessionIDs.first
 
-        let key = sessionID.map { IdempotencyKey.make(tenantId: principal.tenantId, sessionId: $0, requestID: requestID) }
+        let key = sessionID.map { IdempotencyKey.make(tenantId: principal.tenantId.rawValue, sessionId: $0, requestID: requestID) }
         if let key, let replay = try await storedAnswer(forKey: key, sub: sub, toolName: toolName) {
             return replay
         }
         let token: String
         do {
             token = try await issuer.issue(
-                for: (principal.tenantId, principal.appId, principal.effectiveTier, sub), toolName: toolName,
+                for: (principal.tenantId.rawValue, principal.appId, principal.effectiveTier, sub), toolName: toolName,
                 mcpSessionId: sessionID)
         } catch {
             throw InterceptorDenial.internalFailure(reason: "scoped token could not be issued")

@@ -59,11 +59,10 @@ struct FakeAuthenticator {
     }
 
     static let standard = FakeAuthenticator(principals: [
-        "basic-token": EntraPrincipal(tenantId: "globex", appId: "app-b", tier: .basic, sub: "bea", roles: []),
-        "standard-token": EntraPrincipal(tenantId: "globex", appId: "app-s", tier: .standard, sub: "sam", roles: []),
-        "premium-token": EntraPrincipal(tenantId: "globex", appId: "app-p", tier: .premium, sub: "pat", roles: []),
-        "acme-token": EntraPrincipal(tenantId: "acme-basic", appId: "app-a", tier: .premium, sub: "ada", roles: []),
-        "bad-tenant-token": EntraPrincipal(tenantId: "Not A Tenant", appId: "x", tier: .premium, sub: "x", roles: []),
-        "tierless-token": EntraPrincipal(tenantId: "globex", appId: "app-t", tier: nil, sub: "tess", roles: []),
+        "basic-token": EntraPrincipal(tenantId: try! TenantID(validating: "globex"), appId: "app-b", tier: .basic, sub: "bea", roles: []),
+        "standard-token": EntraPrincipal(tenantId: try! TenantID(validating: "globex"), appId: "app-s", tier: .standard, sub: "sam", roles: []),
+        "premium-token": EntraPrincipal(tenantId: try! TenantID(validating: "globex"), appId: "app-p", tier: .premium, sub: "pat", roles: []),
+        "acme-token": EntraPrincipal(tenantId: try! TenantID(validating: "acme-basic"), appId: "app-a", tier: .premium, sub: "ada", roles: []),
+        "tierless-token": EntraPrincipal(tenantId: try! TenantID(validating: "globex"), appId: "app-t", tier: nil, sub: "tess", roles: []),
     ])
 }
