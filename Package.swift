@@ -7,7 +7,10 @@ import PackageDescription
 let package = Package(
     name: "AgentPlatform",
     platforms: [.macOS(.v15)],
-    products: [],
+    products: [
+        .executable(name: "local-platform", targets: ["LocalPlatform"]),
+        .executable(name: "tenant-api", targets: ["TenantAPI"]),
+    ],
     targets: [
         // MARK: System libraries and C shims
         .systemLibrary(
@@ -21,15 +24,17 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "CGlibcShim"),
+        // Days <-> calendar dates in UTC, for every timestamp formatter.
+        .target(name: "CivilTime"),
 
         // MARK: Shared libraries
         .target(
             name: "AWSCore",
-            dependencies: ["CCurl", "COpenSSL"]
+            dependencies: ["CCurl", "COpenSSL", "CivilTime"]
         ),
         .target(
             name: "DataAccess",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "LambdaRuntime"]
         ),
         .target(name: "LambdaEvents"),
         .target(
@@ -47,7 +52,19 @@ let package = Package(
             dependencies: ["AWSCore", "LambdaEvents"]
         ),
 
+        // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
+        .target(
+            name: "AuthoriserCore",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
+            path: "lambdas/authoriser/Core"
+        ),
+
         // MARK: Lambdas
+        .executableTarget(
+            name: "TenantAPI",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            path: "lambdas/tenant-api"
+        ),
         .target(
             name: "RequestInterceptor",
             dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
@@ -60,6 +77,11 @@ let package = Package(
         ),
 
         // MARK: Local platform (never linked into a Lambda)
+        .executableTarget(
+            name: "LocalPlatform",
+            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire"],
+            path: "Sources/LocalPlatform"
+        ),
         .target(
             name: "LocalGateway",
             dependencies: ["LambdaEvents"]
@@ -75,6 +97,30 @@ let package = Package(
             name: "SigV4Bench",
             dependencies: ["AWSCore", "COpenSSL"]
         ),
+
+        // MARK: Lambda runtime and the local Lambda host
+        // HTTP/1.1 on POSIX sockets: head parsing, chunked coding, buffered reads.
+        .target(name: "HTTPWire"),
+        // The runtime-API loop every Lambda links (FoundationEssentials only).
+        .target(name: "LambdaRuntime", dependencies: ["HTTPWire", "CGlibcShim", "CivilTime"]),
+        // A small threaded HTTP/1.1 server for the local stack (never in a Lambda).
+        .target(name: "HTTPServer", dependencies: ["HTTPWire"]),
+        // Hosts bootstrap processes behind the Runtime API, like Lambda.
+        .target(name: "LambdaHost", dependencies: ["HTTPServer", "HTTPWire"]),
+        .executableTarget(name: "lambda-emulator", dependencies: ["LambdaHost"], path: "Sources/LambdaEmulator"),
+
+        // MARK: Lambdas (every executable target under lambdas/ is packaged)
+        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "lambdas/hello"),
+
+        // MARK: Test fixtures and benchmark peers
+        .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
+        .executableTarget(
+            name: "authoriser-bench",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "JWT", "LambdaEvents"],
+            path: "scripts/bench/authoriser"
+        ),
+        .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
+        .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
         // MARK: Tests
         .target(
@@ -117,6 +163,18 @@ let package = Package(
             dependencies: ["PlatformAPI", "LambdaEvents"]
         ),
         .testTarget(
+            name: "AuthoriserTests",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "LambdaEvents", "LocalGateway"]
+        ),
+        .testTarget(
+            name: "TenantAPITests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(
+            name: "TenantAPIIntegrationTests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformTestSupport"]
+        ),
+        .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
         ),
@@ -124,6 +182,13 @@ let package = Package(
             name: "JWTTests",
             dependencies: ["JWT"],
             exclude: ["generate_fixtures.py"]
+        ),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire"]),
+        .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost"]),
+        .testTarget(
+            name: "LambdaRuntimeIntegrationTests",
+            dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"]
         ),
     ],
     swiftLanguageModes: [.v6]

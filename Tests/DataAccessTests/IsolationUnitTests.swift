@@ -45,12 +45,15 @@ private func client(_ service: AWSService, _ answer: @escaping @Sendable (HTTPRe
         #expect(metric.contains(#""Dimensions":[["CallerTenant","TargetTenant"]]"#))
         #expect(metric.contains(#""Timestamp":1800000000500"#))
         #expect(metric.contains(#""TenantAccessViolation":1"#))
+        #expect(metric.contains(#""CallerTenant":"acme""#))
     }
 
-    @Test func escapingKeepsLogLinesValidJSON() throws {
-        #expect(EMFAccessViolationReporter.escape("a\"b\\c\nd\u{1}é") == "a\\\"b\\\\c\\u000ad\\u0001é")
-        let line = "{\"k\":\"\(EMFAccessViolationReporter.escape("x\"\n\t"))\"}"
-        #expect(try JSONDecoder().decode([String: String].self, from: Data(line.utf8)) == ["k": "x\"\n\t"])
+    @Test func logLinesStayValidJSONWhateverTheKey() throws {
+        let lines = Mutex<[String]>([])
+        let reporter = EMFAccessViolationReporter(write: { line in lines.withLock { $0.append(line) } })
+        reporter.report(TenantAccessViolation(callerTenant: acme, targetTenant: "?", operation: "GetItem", key: "x\"\n\t\u{1}é"))
+        let log = try JSONDecoder().decode([String: String].self, from: Data(lines.withLock { $0[0] }.utf8))
+        #expect(log["key"] == "x\"\n\t\u{1}é")
         // The default reporter writes to standard output; it must not crash.
         EMFAccessViolationReporter().report(TenantAccessViolation(callerTenant: acme, targetTenant: "*", operation: "Scan", key: "t"))
     }

@@ -1,0 +1,90 @@
+// local-platform: one process for `make dev` and the integration tests.
+// - Lambda: every built function of dev-platform.json as bootstrap child
+//   processes, with the Runtime API and the RIE-compatible Invoke API on one
+//   port (LAMBDA_EMULATOR_URL).
+// - API Gateway: the REST API of infra/routes.json on another port
+//   (PLATFORM_API_URL), invoking the same functions in-process.
+import FoundationEssentials
+import HTTPServer
+import LambdaHost
+import LocalGateway
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func fail(_ message: String) -> Never {
+    LambdaHost.standardOutput("local-platform: \(message)")
+    exit(2)
+}
+
+let arguments: PlatformArguments
+do {
+    arguments = try PlatformArguments(parsing: Array(CommandLine.arguments.dropFirst()))
+} catch {
+    fail(error.description)
+}
+let environment = ProcessInfo.processInfo.environment
+let configuration: LocalPlatformConfiguration
+let routes: RouteTable
+do {
+    configuration = try LocalPlatformConfiguration(json: try Data(contentsOf: URL(fileURLWithPath: arguments.configPath)))
+    routes = try RouteTable(json: try Data(contentsOf: URL(fileURLWithPath: arguments.routesPath)))
+} catch {
+    fail("cannot read \(arguments.configPath) or \(arguments.routesPath): \(error)")
+}
+
+signal(SIGPIPE, SIG_IGN)
+// SIGINT/SIGTERM are taken with sigwait below; blocked before any thread starts.
+var signals = sigset_t()
+sigemptyset(&signals)
+sigaddset(&signals, SIGINT)
+sigaddset(&signals, SIGTERM)
+pthread_sigmask(SIG_BLOCK, &signals, nil)
+
+let binDirectory = arguments.binDirectory ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+let (functions, missing) = HostedFunctions.configurations(configuration, binDirectory: binDirectory, environment: environment)
+let host: LambdaHost
+let emulator: HTTPServer
+let api: HTTPServer
+do {
+    host = try LambdaHost(functions: functions, region: configuration.region, hostEnvironment: environment)
+    emulator = try HTTPServer(host: arguments.host, port: arguments.emulatorPort, handler: InvokeEndpoint.router(host: host).handler)
+    let gatewayConfiguration = configuration.gatewayConfiguration(expandingFrom: environment)
+    let gateway = LocalAPIGateway(
+        routes: routes, configuration: gatewayConfiguration, invoker: LambdaHostInvoker(host: host),
+        log: { LambdaHost.standardOutput("api \($0)") }
+    )
+    api = try HTTPServer(
+        host: arguments.host, port: arguments.apiPort,
+        handler: GatewayHTTPHandler.handler(gateway: gateway, maxRequestBytes: gatewayConfiguration.maxRequestBytes)
+    )
+} catch {
+    fail("could not start: \(error)")
+}
+
+// Extension point: the local AgentCore Runtime data plane (LocalAgentCore)
+// starts here, on its own HTTPServer, with one call, e.g.
+//     let agentCore = try LocalAgentCore.start(host: arguments.host, environment: environment)
+// and its URL goes into the ready file below (see docs/decisions/0022).
+
+let apiURL = "http://\(api.address)"
+let emulatorURL = "http://\(emulator.address)"
+LambdaHost.standardOutput("local-platform: API \(apiURL), Lambda emulator \(emulatorURL), functions: \(host.functionNames.joined(separator: ","))")
+if !missing.isEmpty {
+    LambdaHost.standardOutput("local-platform: not built yet, not hosted: \(missing.joined(separator: ","))")
+}
+if let readyFile = arguments.readyFile {
+    let ready = "{\"api\":\"\(apiURL)\",\"emulator\":\"\(emulatorURL)\"}\n"
+    do {
+        try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile))
+    } catch {
+        fail("cannot write \(readyFile): \(error)")
+    }
+}
+
+var received: Int32 = 0
+sigwait(&signals, &received)
+api.stop()
+emulator.stop()
+host.stop()
+exit(0)
