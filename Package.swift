@@ -40,6 +40,16 @@ let package = Package(
         ),
         .target(name: "LambdaEvents"),
         .target(
+            name: "EntraAuth",
+            dependencies: ["AWSCore", "DataAccess", "JWT"]
+        ),
+        // Shared by the AgentCore Gateway request and response interceptors.
+        .target(
+            name: "InterceptorKit",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents"]
+        ),
+
+        .target(
             name: "PlatformAPI",
             dependencies: ["AWSCore", "DataAccess", "LambdaEvents"]
         ),
@@ -66,6 +76,16 @@ let package = Package(
             name: "Billing",
             dependencies: ["AWSCore", "CivilTime", "DataAccess", "LambdaRuntime"],
             path: "lambdas/billing"
+        ),
+        .target(
+            name: "RequestInterceptor",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            path: "lambdas/request-interceptor"
+        ),
+        .target(
+            name: "ResponseInterceptor",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            path: "lambdas/response-interceptor"
         ),
 
         // MARK: Local platform (never linked into a Lambda)
@@ -123,6 +143,20 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
+        ),
+        .testTarget(
+            name: "EntraAuthTests",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT"]
+        ),
+        .testTarget(
+            name: "EntraAuthIntegrationTests",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "InterceptorTests",
+            dependencies: [
+                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor",
+            ]
         ),
         .testTarget(
             name: "DataAccessTests",
