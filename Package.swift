@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
         .executable(name: "bff", targets: ["BFF"]),
         .executable(name: "billing", targets: ["Billing"]),
+        .executable(name: "authoriser", targets: ["Authoriser"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -59,6 +60,12 @@ let package = Package(
             name: "AuthoriserCore",
             dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
             path: "lambdas/authoriser/Core"
+        ),
+        .executableTarget(
+            name: "Authoriser",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "LambdaRuntime"],
+            path: "lambdas/authoriser",
+            exclude: ["Core"]
         ),
 
         // MARK: Lambdas
