@@ -18,7 +18,7 @@ static const int COPENSSL_EVP_PKEY_PUBLIC_KEY = EVP_PKEY_PUBLIC_KEY;
 static const int COPENSSL_EVP_PKEY_KEYPAIR = EVP_PKEY_KEYPAIR;
 static const int COPENSSL_RSA_PKCS1_PADDING = RSA_PKCS1_PADDING;
 
-// Low-level SHA-256 for SigV4. OpenSSL 3 deprecates these, but they run on a
+// Low-level SHA-256 for SigV4 and the RS256 digest. OpenSSL 3 deprecates these, but they run on a
 // stack SHA256_CTX with no provider lookup: measured 171 ns for 300 bytes vs
 // 383 ns for SHA256() and 940 ns for HMAC(), and a copyable context lets the
 // signer keep HMAC pad states precomputed per signing key.

@@ -57,4 +57,20 @@ import Testing
         #expect(!otherKey.verify(signature, of: Array("message".utf8)))
         #expect(!publicKey.verify([], of: Array("message".utf8)))
     }
+
+    @Test func reusedVerificationContextsGiveTheSameAnswersConcurrently() async throws {
+        let key = try RSAKey(privateKeyPEM: JWTFixtures.signingKeyPEM)
+        let publicKey = try #require(Self.jwks.key(for: "key-1")?.key)
+        let message = Array("message".utf8)
+        let signature = try key.sign(message)
+        // More verifications at once than the pool keeps, refusals among them.
+        let answers = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<64 {
+                group.addTask { publicKey.verify(signature, of: index % 3 == 0 ? Array("forged".utf8) : message) == (index % 3 != 0) }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(answers.count == 64 && answers.allSatisfy { $0 })
+        #expect(publicKey.verify(signature, of: message))
+    }
 }
