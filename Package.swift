@@ -106,9 +106,10 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
 
+        // JSON through LambdaEvents' strict parser until it moves to its own module.
         .target(
             name: "JWT",
-            dependencies: ["COpenSSL"]
+            dependencies: ["COpenSSL", "LambdaEvents"]
         ),
 
         // MARK: Benchmarks

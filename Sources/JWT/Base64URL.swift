@@ -5,6 +5,13 @@
 /// each byte string has exactly one accepted spelling.
 public enum Base64URL {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    /// Each byte's sextet, or `invalid` for bytes outside the alphabet.
+    private static let sextets: [UInt8] = {
+        var table = [UInt8](repeating: invalid, count: 256)
+        for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
+        return table
+    }()
+    private static let invalid: UInt8 = 0xFF
 
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
         let input = Array(bytes)
@@ -25,35 +32,58 @@ public enum Base64URL {
     }
 
     public static func decode(_ text: some StringProtocol) throws(JWTError) -> [UInt8] {
-        let input = Array(text.utf8)
-        guard input.count % 4 != 1 else { throw .invalidBase64URL }
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count * 3 / 4)
-        var group: UInt32 = 0
-        var bits = 0
-        for character in input {
-            guard let value = sextet(character) else { throw .invalidBase64URL }
-            group = group << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                output.append(UInt8(truncatingIfNeeded: group >> UInt32(bits)))
-                group &= (1 << UInt32(bits)) - 1
-            }
-        }
-        // Leftover bits must be zero, or two spellings would decode alike.
-        guard group == 0 else { throw .invalidBase64URL }
-        return output
+        let bytes = text.utf8.withContiguousStorageIfAvailable(decoded(_:)) ?? Array(text.utf8).withUnsafeBufferPointer(decoded(_:))
+        guard let bytes else { throw .invalidBase64URL }
+        return bytes
     }
 
-    private static func sextet(_ character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): character - UInt8(ascii: "A")
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): character - UInt8(ascii: "a") + 26
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0") + 52
-        case UInt8(ascii: "-"): 62
-        case UInt8(ascii: "_"): 63
-        default: nil
+    /// Decodes base64url text given as its UTF-8 bytes.
+    static func decode(_ utf8: ArraySlice<UInt8>) throws(JWTError) -> [UInt8] {
+        guard let bytes = utf8.withUnsafeBufferPointer(decoded(_:)) else { throw .invalidBase64URL }
+        return bytes
+    }
+
+    /// Four characters to three bytes at a time through a lookup table; nil when
+    /// the input is not canonical unpadded base64url.
+    private static func decoded(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let count = input.count
+        guard count % 4 != 1 else { return nil }
+        // A 2- or 3-character tail carries 1 or 2 bytes.
+        let outputCount = count * 3 / 4
+        return sextets.withUnsafeBufferPointer { table in
+            // Every sextet is OR-ed in: a high bit means some character was outside the alphabet.
+            var seen: UInt8 = 0
+            var leftoverBits: UInt8 = 0
+            let output = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
+                var index = 0
+                var written = 0
+                while index + 4 <= count {
+                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                    let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
+                    seen |= a | b | c | d
+                    buffer[written] = a << 2 | b >> 4
+                    buffer[written + 1] = b << 4 | c >> 2
+                    buffer[written + 2] = c << 6 | d
+                    index += 4
+                    written += 3
+                }
+                if count - index >= 2 {
+                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                    seen |= a | b
+                    buffer[written] = a << 2 | b >> 4
+                    if count - index == 3 {
+                        let c = table[Int(input[index + 2])]
+                        seen |= c
+                        buffer[written + 1] = b << 4 | c >> 2
+                        leftoverBits = c & 0x03
+                    } else {
+                        leftoverBits = b & 0x0F
+                    }
+                }
+                initialized = outputCount
+            }
+            // Leftover bits must be zero, or two spellings would decode alike.
+            return seen & 0xC0 == 0 && leftoverBits == 0 ? output : nil
         }
     }
 }

@@ -20,7 +20,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["A", "Zg==", "Zm9v+", "Zm9v/", "Zm 9v", "Zh", "Zm9", "Zm9vYmFyA"])
+    @Test(arguments: ["A", "Zg==", "Zm9v+", "Zm9v/", "Zm 9v", "Zh", "Zm9", "Zm9vYmFyA", "Zm+v", "Zm9vZ.", "Zm9vYm/", "Zm9\u{E9}", "\u{0}AAA"])
     func rejectsNonCanonicalInput(text: String) {
         #expect(throws: JWTError.invalidBase64URL) { try Base64URL.decode(text) }
     }

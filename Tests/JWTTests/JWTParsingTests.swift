@@ -37,6 +37,30 @@ import Testing
         #expect(throws: JWTError.invalidJSON("payload")) { try JWT(parsing: "\(Self.part(#"{"alg":"none"}"#)).\(Self.part("[1]")).") }
     }
 
+    @Test func headerParametersHaveTheirTypes() throws {
+        let payload = Self.part("{}")
+        let minimal = try JWT(parsing: "\(Self.part(#"{"alg":"RS256","kid":null,"typ":null,"crit":null,"x5t":[1]}"#)).\(payload).")
+        #expect(minimal.header == JWTHeader(alg: "RS256", kid: nil, typ: nil))
+        let critical = try JWT(parsing: "\(Self.part(#"{"alg":"RS256","crit":["exp",{"n":1.5}]}"#)).\(payload).")
+        #expect(critical.header.crit == .array([.string("exp"), .object(["n": .number(1.5)])]))
+        for header in [#"{"alg":null}"#, #"{"alg":1}"#, #"{"alg":"RS256","kid":7}"#, #"{"alg":"RS256","typ":true}"#, #"{"alg":"RS256","crit":1e999}"#] {
+            #expect(throws: JWTError.invalidJSON("header")) { try JWT(parsing: "\(Self.part(header)).\(payload).") }
+        }
+    }
+
+    @Test func payloadsAreStrictJSON() throws {
+        let header = Self.part(#"{"alg":"RS256"}"#)
+        let jwt = try JWT(parsing: "\(header).\(Self.part(#"{"exp":1795685400,"o":{"a":[null,true,-0.5e1]},"s":"\u00e9\n"}"#)).")
+        #expect(jwt.claims == JWTClaims([
+            "exp": .number(1_795_685_400), "o": .object(["a": .array([.null, .bool(true), .number(-5)])]), "s": .string("\u{e9}\n"),
+        ]))
+        // A repeated claim could be read differently by two parsers; overflowing numbers have no value.
+        for payload in [#"{"sub":"a","sub":"b"}"#, #"{"exp":1e999}"#, #"{"exp":01}"#, #"{"a":[1,]}"#, #"{} {}"#, "\u{FEFF}{}"] {
+            #expect(throws: JWTError.invalidJSON("payload")) { try JWT(parsing: "\(header).\(Self.part(payload)).") }
+        }
+        #expect(throws: JWTError.invalidJSON("payload")) { try JWT(parsing: "\(header).\(Base64URL.encode([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D])).") }
+    }
+
     @Test func claimAccessorsCheckTypes() throws {
         var claims = JWTClaims([
             "s": .string("x"), "n": .number(3), "b": .bool(true), "a": .array([.string("p"), .string("q")]),
