@@ -43,7 +43,7 @@ public struct EntraTokenValidator: Sendable {
         let keySet = try await keys.key(for: kid, at: now)
         let verified: JWT
         do {
-            verified = try validator.validate(token, keys: keySet, now: now)
+            verified = try validator.validate(parsed, keys: keySet, now: now)
         } catch where error.code == .missingClaim {
             // Name every absent claim the validator requires (`exp` and ours), not only the first.
             let absent = (["exp"] + Self.requiredClaims).filter { parsed.claims[$0] == nil || parsed.claims[$0] == .null }

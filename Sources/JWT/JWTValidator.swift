@@ -25,7 +25,15 @@ public struct JWTValidator: Sendable {
 
     /// Validates an RS256 token against the key named by its `kid`.
     public func validate(_ token: String, keys: JWKS, now: Date) throws(JWTError) -> JWT {
-        let jwt = try parse(token, expecting: .rs256)
+        try pin(.rs256)
+        return try validate(JWT(parsing: token), keys: keys, now: now)
+    }
+
+    /// Validates an RS256 token already parsed, so a caller that read its header
+    /// first (to find the key set) does not parse it twice.
+    public func validate(_ jwt: JWT, keys: JWKS, now: Date) throws(JWTError) -> JWT {
+        try pin(.rs256)
+        try checkHeader(jwt)
         guard let kid = jwt.header.kid, let (jwk, key) = keys.key(for: kid) else { throw .unknownKey }
         // The key's own alg, when it states one, must be the header's (RFC 7517 4.4).
         guard jwk.alg == nil || jwk.alg == jwt.header.alg else { throw .algorithmMismatch("the key's alg differs from the header's") }
@@ -36,19 +44,22 @@ public struct JWTValidator: Sendable {
 
     /// Validates an HS256 token against a shared secret.
     public func validate(_ token: String, secret: [UInt8], now: Date) throws(JWTError) -> JWT {
-        let jwt = try parse(token, expecting: .hs256)
+        try pin(.hs256)
+        let jwt = try JWT(parsing: token)
+        try checkHeader(jwt)
         guard try HMACSHA256.isValid(jwt.signature, for: jwt.signingInput, key: secret) else { throw .invalidSignature }
         try checkClaims(jwt.claims, now: now)
         return jwt
     }
 
-    private func parse(_ token: String, expecting expected: JWTAlgorithm) throws(JWTError) -> JWT {
+    private func pin(_ expected: JWTAlgorithm) throws(JWTError) {
         guard algorithm == expected else { throw .algorithmMismatch("this validator is pinned to \(algorithm.rawValue)") }
-        let jwt = try JWT(parsing: token)
+    }
+
+    private func checkHeader(_ jwt: JWT) throws(JWTError) {
         // Pinned: `none`, any HS* for an RS256 validator (and vice versa) are refused here.
         guard jwt.header.alg == algorithm.rawValue else { throw .unsupportedAlgorithm }
         guard jwt.header.crit == nil else { throw .criticalHeader }
-        return jwt
     }
 
     private func checkClaims(_ claims: JWTClaims, now: Date) throws(JWTError) {

@@ -28,6 +28,14 @@ import Testing
         _ = try Self.entra.validate(JWTFixtures.rs256ArrayAudienceToken, keys: Self.jwks, now: Self.now)
     }
 
+    @Test func validatesAnAlreadyParsedTokenTheSameWay() throws {
+        let parsed = try JWT(parsing: JWTFixtures.rs256Token)
+        #expect(try Self.entra.validate(parsed, keys: Self.jwks, now: Self.now).claims == parsed.claims)
+        let hs256 = JWTValidator(algorithm: .hs256, issuer: nil, audience: nil)
+        #expect(throws: JWTError.algorithmMismatch("this validator is pinned to HS256")) { try hs256.validate(parsed, keys: Self.jwks, now: Self.now) }
+        #expect(throws: JWTError.invalidSignature) { try Self.entra.validate(JWT(parsing: JWTFixtures.rs256WrongKeyToken), keys: Self.jwks, now: Self.now) }
+    }
+
     @Test func rejectsASignatureFromAnotherKey() {
         #expect(throws: JWTError.invalidSignature) { try Self.entra.validate(JWTFixtures.rs256WrongKeyToken, keys: Self.jwks, now: Self.now) }
     }
