@@ -1,19 +1,22 @@
 import FoundationEssentials
+import Synchronization
 
 /// The signing keys of the issuer, by `kid`: refreshed after their lifetime,
 /// refetched early (at most once per `minimumRefetchInterval`) when a token
 /// names an unknown key, and kept in use while the JWKS endpoint is down.
 ///
-/// An actor so that concurrent validations share one fetch. Time comes from
-/// the caller (the validation time), so there is one injected clock.
+/// An actor so that concurrent validations share one fetch; a fresh key is
+/// read under a lock without entering it, since an actor hop per token costs
+/// more than the rest of the lookup. Time comes from the caller (the
+/// validation time), so there is one injected clock.
 actor JWKSCache<Key: Sendable> {
     typealias Fetch = @Sendable () async throws(EntraAuthError) -> [String: Key]
 
     private let fetch: Fetch
     private let lifetime: TimeInterval
     private let minimumInterval: TimeInterval
-    private var keys: [String: Key] = [:]
-    private var fetchedAt: Date?
+    /// The last fetched set and when its fetch started; written only by the actor.
+    private let fetched = Mutex<(keys: [String: Key], at: Date?)>(([:], nil))
     private var lastAttempt: Date?
     private var inFlight: Task<Void, Never>?
     /// Fetches that failed since start-up (an operator metric).
@@ -26,14 +29,28 @@ actor JWKSCache<Key: Sendable> {
     }
 
     /// The key named `kid` at `time`.
-    func key(for kid: String, at time: Date) async throws(EntraAuthError) -> Key {
-        let fresh = fetchedAt.map { time.timeIntervalSince($0) < lifetime } ?? false
-        if fresh, let key = keys[kid] { return key }
+    nonisolated func key(for kid: String, at time: Date) async throws(EntraAuthError) -> Key {
+        if let key = freshKey(for: kid, at: time) { return key }
+        return try await refreshedKey(for: kid, at: time)
+    }
+
+    /// The cached key when its set is within its lifetime.
+    private nonisolated func freshKey(for kid: String, at time: Date) -> Key? {
+        fetched.withLock { fetched in
+            guard let at = fetched.at, time.timeIntervalSince(at) < lifetime else { return nil }
+            return fetched.keys[kid]
+        }
+    }
+
+    private func refreshedKey(for kid: String, at time: Date) async throws(EntraAuthError) -> Key {
+        // Another caller may have refreshed the set while this one waited for the actor.
+        if let key = freshKey(for: kid, at: time) { return key }
         if inFlight != nil || mayFetch(at: time) {
             await refresh(at: time)
         }
+        let (keys, at) = fetched.withLock { ($0.keys, $0.at) }
         if let key = keys[kid] { return key }
-        throw fetchedAt == nil ? .keySetUnavailable : .unknownKey
+        throw at == nil ? .keySetUnavailable : .unknownKey
     }
 
     private func mayFetch(at time: Date) -> Bool {
@@ -63,9 +80,8 @@ actor JWKSCache<Key: Sendable> {
     private func store(_ result: Result<[String: Key], EntraAuthError>, at time: Date) {
         inFlight = nil
         switch result {
-        case .success(let fetched):
-            keys = fetched
-            fetchedAt = time
+        case .success(let keys):
+            fetched.withLock { $0 = (keys, time) }
         case .failure:
             // Keep serving the keys we have: a JWKS outage must not log everyone out.
             failedFetches += 1
