@@ -58,7 +58,7 @@ let package = Package(
         // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
         .target(
             name: "AuthoriserCore",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents"],
             path: "lambdas/authoriser/Core"
         ),
         .executableTarget(
@@ -136,7 +136,7 @@ let package = Package(
         .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
         .executableTarget(
             name: "authoriser-bench",
-            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "JWT", "LambdaEvents"],
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "EntraAuth", "JWT", "LambdaEvents"],
             path: "scripts/bench/authoriser"
         ),
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),

@@ -1,13 +1,17 @@
 // Authoriser decisions per second, in-process, warm caches: the JWT path
-// (RS256 through AuthoriserHandler) and the SigV4 path. Writes the same
-// tokens and the public JWK for the PyJWT peer.
+// (RS256 through AuthoriserHandler, the production EntraBearerTokenVerifier and
+// EntraTokenValidator, its JWKS served once from memory) and the SigV4 path.
+// Every decision verifies its token's RSA signature: nothing caches a verified
+// token. Writes the same tokens and the public JWK for the PyJWT peer.
 // Usage: authoriser-bench OUT.json SECONDS
 import AWSCore
 import AuthoriserCore
 import DataAccess
+import EntraAuth
 import FoundationEssentials
 import JWT
 import LambdaEvents
+import Synchronization
 
 let arguments = CommandLine.arguments
 let output = arguments.count > 1 ? arguments[1] : "/tmp/authoriser-bench.json"
@@ -26,22 +30,26 @@ let tokens = try (0..<1000).map { index in
     ]), key: key, kid: "bench-key")
 }
 struct Peer: Encodable { var tokens: [String]; var jwk: JWK; var issuer: String; var audience: String }
+let jwksDocument = try JSONEncoder().encode(["keys": [jwk]])
 try JSONEncoder().encode(Peer(tokens: tokens, jwk: jwk, issuer: issuer, audience: audience)).write(to: URL(fileURLWithPath: output))
 
-/// The warm-cache verification the Entra validator performs: RS256 pinned, key by kid, iss/aud/exp/nbf, required claims.
-struct WarmJWKSVerifier: BearerTokenVerifier {
-    let validator = JWTValidator(algorithm: .rs256, issuer: issuer, audience: audience, requiredClaims: ["tenantid", "appid"])
-    let keys: JWKS
-    func verify(bearer token: String) async throws(AuthorisationFailure) -> VerifiedToken {
-        do {
-            let claims = try validator.validate(token, keys: keys, now: Date()).claims
-            return VerifiedToken(tenantID: try claims.string("tenantid") ?? "", appID: try claims.string("appid") ?? "",
-                                 subject: try claims.string("sub"), roles: try claims.strings("roles") ?? [])
-        } catch {
-            throw .token(error.code.rawValue)
-        }
+/// The issuer's JWKS endpoint, in memory; counts fetches to show the key cache stays warm.
+final class JWKSEndpoint: HTTPTransport {
+    let fetches = Mutex(0)
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        fetches.withLock { $0 += 1 }
+        return HTTPResponse(status: 200, body: jwksDocument)
+    }
+    func stream(_ request: HTTPRequest, onHead: @escaping @Sendable (HTTPResponse) async throws -> Void,
+                onChunk: @escaping @Sendable (Data) async throws -> Void) async throws -> HTTPResponse {
+        fatalError("the key set is fetched whole")
     }
 }
+let endpoint = JWKSEndpoint()
+let entra = try EntraTokenValidator(
+    configuration: EntraConfiguration(issuer: issuer, audience: audience, jwksURL: "https://login.microsoftonline.com/bench/discovery/v2.0/keys"),
+    transport: endpoint
+)
 
 /// One tenant and its key, in memory (the caches are warm after the first call anyway).
 struct BenchDirectory: AuthoriserDirectory {
@@ -58,7 +66,7 @@ struct BenchDirectory: AuthoriserDirectory {
     }
 }
 
-let handler = AuthoriserHandler(tokens: WarmJWKSVerifier(keys: JWKS(keys: [jwk])), directory: BenchDirectory(), region: "eu-west-2")
+let handler = AuthoriserHandler(tokens: EntraBearerTokenVerifier(validator: entra), directory: BenchDirectory(), region: "eu-west-2")
 let arn = "arn:aws:execute-api:eu-west-2:123456789012:api1/prod/GET/v1/agents"
 func event(_ headers: [String: String]) -> APIGatewayAuthorizerRequest {
     APIGatewayAuthorizerRequest(
@@ -79,40 +87,56 @@ let sigv4Events = (0..<1000).map { index -> APIGatewayAuthorizerRequest in
     return event(headers)
 }
 
-func measure(_ name: String, _ events: [APIGatewayAuthorizerRequest]) async throws -> Double {
-    _ = try await handler.handle(events[0])  // warm the caches
-    let clock = ContinuousClock()
-    let start = clock.now
-    var decisions = 0
-    while clock.now - start < .seconds(seconds) {
-        for event in events.prefix(100) {
-            let response = try await handler.handle(event)
-            precondition(response.policyDocument.statement.first?.effect == .allow, "\(name): expected Allow")
-        }
-        decisions += 100
-    }
-    let elapsed = clock.now - start
-    return Double(decisions) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-}
-
-/// The token verification alone (JWT module), to separate it from the decision around it.
-func measureVerification() throws -> Double {
-    let validator = WarmJWKSVerifier(keys: JWKS(keys: [jwk])).validator
-    let keys = JWKS(keys: [jwk])
-    let clock = ContinuousClock()
-    let start = clock.now
-    var count = 0
-    while clock.now - start < .seconds(seconds) {
-        for token in tokens.prefix(100) { _ = try validator.validate(token, keys: keys, now: now) }
-        count += 100
-    }
-    let elapsed = clock.now - start
+func rate(_ count: Int, since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
     return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 
-let verifyRate = try measureVerification()
+/// Decisions per second over all 1,000 events, round after round.
+func measure(_ name: String, _ events: [APIGatewayAuthorizerRequest]) async throws -> Double {
+    _ = try await handler.handle(events[0])  // warm the caches
+    let start = ContinuousClock.now
+    var decisions = 0
+    while ContinuousClock.now - start < .seconds(seconds) {
+        for event in events {
+            let response = try await handler.handle(event)
+            precondition(response.policyDocument.statement.first?.effect == .allow, "\(name): expected Allow")
+        }
+        decisions += events.count
+    }
+    return rate(decisions, since: start)
+}
+
+/// The Entra validator alone (parse, key lookup, RS256 verify, claims, principal).
+func measureEntraVerification() async throws -> Double {
+    let start = ContinuousClock.now
+    var count = 0
+    while ContinuousClock.now - start < .seconds(seconds) {
+        for token in tokens { _ = try await entra.validate(token, now: now) }
+        count += tokens.count
+    }
+    return rate(count, since: start)
+}
+
+/// The JWT module alone, as the validator calls it.
+func measureJWTVerification() throws -> Double {
+    let validator = JWTValidator(algorithm: .rs256, issuer: issuer, audience: audience, requiredClaims: ["tenantid", "appid"])
+    let keys = JWKS(keys: [jwk])
+    let start = ContinuousClock.now
+    var count = 0
+    while ContinuousClock.now - start < .seconds(seconds) {
+        for token in tokens { _ = try validator.validate(token, keys: keys, now: now) }
+        count += tokens.count
+    }
+    return rate(count, since: start)
+}
+
+let jwtVerifyRate = try measureJWTVerification()
+let entraVerifyRate = try await measureEntraVerification()
 let jwtRate = try await measure("jwt", jwtEvents)
 let sigv4Rate = try await measure("sigv4", sigv4Events)
-print("jwt-verify \(Int(verifyRate))")
+precondition(endpoint.fetches.withLock { $0 } == 1, "the key set should be fetched once")
+print("jwt-verify \(Int(jwtVerifyRate))")
+print("entra-verify \(Int(entraVerifyRate))")
 print("jwt \(Int(jwtRate))")
 print("sigv4 \(Int(sigv4Rate))")

@@ -1,19 +1,18 @@
-import AuthoriserCore
 import EntraAuth
 import FoundationEssentials
 
 /// The human path's seam implemented by the shared Entra validator (JWKS
 /// cached 5 min, one refetch per 30 s on an unknown kid, RS256 pinned).
-struct EntraBearerTokenVerifier: BearerTokenVerifier {
+public struct EntraBearerTokenVerifier: BearerTokenVerifier {
     let validator: EntraTokenValidator
     let now: @Sendable () -> Date
 
-    init(validator: EntraTokenValidator, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(validator: EntraTokenValidator, now: @escaping @Sendable () -> Date = { Date() }) {
         self.validator = validator
         self.now = now
     }
 
-    func verify(bearer token: String) async throws(AuthorisationFailure) -> VerifiedToken {
+    public func verify(bearer token: String) async throws(AuthorisationFailure) -> VerifiedToken {
         do {
             let principal = try await validator.validate(token, now: now())
             return VerifiedToken(tenantID: principal.tenantId.rawValue, appID: principal.appId, subject: principal.sub, roles: principal.roles)
