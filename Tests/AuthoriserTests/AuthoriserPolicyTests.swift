@@ -49,6 +49,8 @@ import Testing
         #expect(AuthoriserPolicy.apiRoot(ofMethodARN: "arn:aws:s3:::bucket/key") == nil)
         #expect(AuthoriserPolicy.apiRoot(ofMethodARN: "arn:aws:execute-api:eu-west-2:1:abc") == nil)
         #expect(AuthoriserPolicy.apiRoot(ofMethodARN: "") == nil)
+        #expect(AuthoriserPolicy.apiRoot(ofMethodARN: "arn:aws:execute-api:eu-west-2:1:abc//GET/x") == nil)
+        #expect(AuthoriserPolicy.apiRoot(ofMethodARN: "arn:aws:execute-api:eu-west-2:1:abc/prod") == "arn:aws:execute-api:eu-west-2:1:abc/prod")
     }
 
     @Test func theResponseEncodesAsAPIGatewayExpects() throws {
