@@ -1,5 +1,7 @@
 /// The recursive-descent state behind `JSONParser`: a byte cursor over one document.
 struct JSONScanner {
+    /// Objects up to this many members find repeated keys without a set.
+    static let smallObject = 16
     let bytes: [UInt8]
     let maxDepth: Int
     let wantedPaths: Set<[String]>
@@ -46,6 +48,7 @@ struct JSONScanner {
         guard depth <= maxDepth else { throw JSONParseError(.tooDeep, at: position) }
         position += 1
         var object = JSONObject()
+        // Small objects check for a repeated key by scanning their members; a set pays off only for large ones.
         var seen = Set<String>()
         skipWhitespace()
         if try consume(UInt8(ascii: "}")) { return .object(object) }
@@ -55,7 +58,9 @@ struct JSONScanner {
             guard bytes[position] == UInt8(ascii: "\"") else { throw JSONParseError(.unexpectedByte, at: position) }
             let keyStart = position
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw JSONParseError(.duplicateKey, at: keyStart) }
+            if object.count == Self.smallObject { seen = Set(object.keys) }
+            let repeated = object.count < Self.smallObject ? object.members.contains { $0.key == key } : !seen.insert(key).inserted
+            guard !repeated else { throw JSONParseError(.duplicateKey, at: keyStart) }
             skipWhitespace()
             guard try consume(UInt8(ascii: ":")) else { throw JSONParseError(.unexpectedByte, at: position) }
             skipWhitespace()
