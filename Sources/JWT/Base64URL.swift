@@ -32,8 +32,9 @@ public enum Base64URL {
     }
 
     public static func decode(_ text: some StringProtocol) throws(JWTError) -> [UInt8] {
-        let bytes = text.utf8.withContiguousStorageIfAvailable(decoded(_:)) ?? Array(text.utf8).withUnsafeBufferPointer(decoded(_:))
-        guard let bytes else { throw .invalidBase64URL }
+        // `withUTF8` gives contiguous bytes for any string (a copy only for a substring).
+        var text = String(text)
+        guard let bytes = text.withUTF8(decoded(_:)) else { throw .invalidBase64URL }
         return bytes
     }
 
