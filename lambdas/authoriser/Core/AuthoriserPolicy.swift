@@ -32,18 +32,29 @@ enum AuthoriserPolicy {
 
     /// Allow the whole API, minus what this caller may not reach.
     static func allow(_ caller: AuthorisedCaller, apiRoot: String) -> APIGatewayAuthorizerResponse {
-        var denied: [String] = []
-        if !caller.isAdmin { denied += adminResources }
-        if caller.tenantID != .platform { denied += platformTenantResources }
-        var statements = [APIGatewayAuthorizerResponse.Statement(effect: .allow, resource: ["\(apiRoot)/*/*"])]
+        let denied = deniedResources(admin: caller.isAdmin, platformTenant: caller.tenantID == .platform)
+        var statements = [APIGatewayAuthorizerResponse.Statement(effect: .allow, resource: [apiRoot + "/*/*"])]
         if !denied.isEmpty {
-            statements.append(.init(effect: .deny, resource: unique(denied).map { "\(apiRoot)/\($0)" }))
+            statements.append(.init(effect: .deny, resource: denied.map { apiRoot + "/" + $0 }))
         }
         return APIGatewayAuthorizerResponse(
             principalId: caller.subject, policyDocument: .init(statement: statements),
             context: context(of: caller), usageIdentifierKey: caller.usageKeyID
         )
     }
+
+    /// The route patterns a caller may not reach: admin routes unless an admin,
+    /// operator-tenant routes unless of `platform`. Worked out once, not per decision.
+    static func deniedResources(admin: Bool, platformTenant: Bool) -> [String] {
+        switch (admin, platformTenant) {
+        case (true, true): []
+        case (true, false): platformTenantResources
+        case (false, true): adminResources
+        case (false, false): deniedToTenantUsers
+        }
+    }
+
+    private static let deniedToTenantUsers = unique(adminResources + platformTenantResources)
 
     /// Deny everything (valid credentials, refused by policy: a 403).
     static func deny(principalID: String, apiRoot: String) -> APIGatewayAuthorizerResponse {
