@@ -10,6 +10,9 @@ let package = Package(
     products: [
         .executable(name: "local-platform", targets: ["LocalPlatform"]),
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
+        .executable(name: "bff", targets: ["BFF"]),
+        .executable(name: "billing", targets: ["Billing"]),
+        .executable(name: "authoriser", targets: ["Authoriser"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -51,7 +54,7 @@ let package = Package(
 
         .target(
             name: "PlatformAPI",
-            dependencies: ["AWSCore", "LambdaEvents", "PlatformJSON"]
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "PlatformJSON"]
         ),
 
         // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
@@ -60,12 +63,28 @@ let package = Package(
             dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
             path: "lambdas/authoriser/Core"
         ),
+        .executableTarget(
+            name: "Authoriser",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "LambdaRuntime"],
+            path: "lambdas/authoriser",
+            exclude: ["Core"]
+        ),
 
         // MARK: Lambdas
         .executableTarget(
             name: "TenantAPI",
             dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI", "PlatformJSON"],
             path: "lambdas/tenant-api"
+        ),
+        .executableTarget(
+            name: "BFF",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            path: "lambdas/bff"
+        ),
+        .executableTarget(
+            name: "Billing",
+            dependencies: ["AWSCore", "CivilTime", "DataAccess", "LambdaRuntime"],
+            path: "lambdas/billing"
         ),
         .target(
             name: "RequestInterceptor",
@@ -162,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformAPITests",
-            dependencies: ["PlatformAPI", "LambdaEvents"]
+            dependencies: ["PlatformAPI", "LambdaEvents", "DataAccess"]
         ),
         .testTarget(
             name: "AuthoriserTests",
@@ -181,6 +200,22 @@ let package = Package(
             dependencies: ["LocalGateway", "LambdaEvents"]
         ),
         .testTarget(name: "PlatformJSONTests", dependencies: ["PlatformJSON"]),
+        .testTarget(
+            name: "BFFTests",
+            dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(
+            name: "BFFIntegrationTests",
+            dependencies: ["BFF", "AWSCore", "DataAccess", "HTTPServer", "LambdaEvents", "LambdaHost", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "BillingIntegrationTests",
+            dependencies: ["Billing", "AWSCore", "DataAccess", "LambdaHost", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "BillingTests",
+            dependencies: ["Billing", "AWSCore", "DataAccess", "LambdaRuntime"]
+        ),
         .testTarget(
             name: "JWTTests",
             dependencies: ["JWT", "PlatformJSON"],
