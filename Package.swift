@@ -31,15 +31,17 @@ let package = Package(
         .target(name: "CivilTime"),
 
         // MARK: Shared libraries
+        // The one JSON value: ordered members, literal numbers, a strict parser, exact serialisation.
+        .target(name: "PlatformJSON"),
         .target(
             name: "AWSCore",
-            dependencies: ["CCurl", "COpenSSL", "CivilTime"]
+            dependencies: ["CCurl", "COpenSSL", "CivilTime", "PlatformJSON"]
         ),
         .target(
             name: "DataAccess",
             dependencies: ["AWSCore", "LambdaRuntime"]
         ),
-        .target(name: "LambdaEvents"),
+        .target(name: "LambdaEvents", dependencies: ["PlatformJSON"]),
         .target(
             name: "EntraAuth",
             dependencies: ["AWSCore", "DataAccess", "JWT"]
@@ -47,12 +49,12 @@ let package = Package(
         // Shared by the AgentCore Gateway request and response interceptors.
         .target(
             name: "InterceptorKit",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "PlatformJSON"]
         ),
 
         .target(
             name: "PlatformAPI",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "PlatformJSON"]
         ),
 
         // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
@@ -71,7 +73,7 @@ let package = Package(
         // MARK: Lambdas
         .executableTarget(
             name: "TenantAPI",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI", "PlatformJSON"],
             path: "lambdas/tenant-api"
         ),
         .executableTarget(
@@ -86,12 +88,12 @@ let package = Package(
         ),
         .target(
             name: "RequestInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON"],
             path: "lambdas/request-interceptor"
         ),
         .target(
             name: "ResponseInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON"],
             path: "lambdas/response-interceptor"
         ),
 
@@ -108,7 +110,7 @@ let package = Package(
 
         .target(
             name: "JWT",
-            dependencies: ["COpenSSL"]
+            dependencies: ["COpenSSL", "PlatformJSON"]
         ),
 
         // MARK: Benchmarks
@@ -135,7 +137,7 @@ let package = Package(
         .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
         .executableTarget(
             name: "authoriser-bench",
-            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "JWT", "LambdaEvents"],
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "JWT", "LambdaEvents", "PlatformJSON"],
             path: "scripts/bench/authoriser"
         ),
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
@@ -153,21 +155,21 @@ let package = Package(
         ),
         .testTarget(
             name: "EntraAuthTests",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformJSON"]
         ),
         .testTarget(
             name: "EntraAuthIntegrationTests",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformTestSupport"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformJSON", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "InterceptorTests",
             dependencies: [
-                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor",
+                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON", "RequestInterceptor", "ResponseInterceptor",
             ]
         ),
         .testTarget(
             name: "DataAccessTests",
-            dependencies: ["DataAccess", "AWSCore"]
+            dependencies: ["DataAccess", "AWSCore", "PlatformJSON"]
         ),
         .testTarget(
             name: "DataAccessIntegrationTests",
@@ -197,6 +199,7 @@ let package = Package(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
         ),
+        .testTarget(name: "PlatformJSONTests", dependencies: ["PlatformJSON"]),
         .testTarget(
             name: "BFFTests",
             dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
@@ -215,7 +218,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JWTTests",
-            dependencies: ["JWT"],
+            dependencies: ["JWT", "PlatformJSON"],
             exclude: ["generate_fixtures.py"]
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
