@@ -16,6 +16,8 @@ package final class FunctionHost: Sendable {
 
     package let configuration: FunctionConfiguration
     let region: String
+    /// What `Lambda-Runtime-Invoked-Function-Arn` carries.
+    let functionARN: String
     let hostEnvironment: [String: String]
     let log: (@Sendable (String) -> Void)?
     let state: ConditionLock<State>
@@ -28,6 +30,7 @@ package final class FunctionHost: Sendable {
     ) throws(HTTPWireError) {
         self.configuration = configuration
         self.region = region
+        functionARN = "arn:aws:lambda:\(region):000000000000:function:\(configuration.name)"
         self.hostEnvironment = hostEnvironment
         self.log = log
         state = ConditionLock(State(slots: Array(repeating: SlotState(), count: configuration.concurrency)))
@@ -42,34 +45,60 @@ package final class FunctionHost: Sendable {
     package var runtimeAPIAddresses: [String] { state.withLock { $0.servers.map(\.address) } }
 
     /// Queues an invocation, starting a process if no slot is free to take it.
+    /// A process already waiting in `GET /next` gets it straight from this thread.
     func submit(payload: [UInt8], options: InvokeOptions) throws(InvokeError) -> Invocation {
         let invocation = Invocation(
             requestID: UUID().uuidString.lowercased(), payload: payload, options: options,
+            timeout: configuration.timeout,
             onTimeout: { [weak self] invocation in
                 if let self { self.timeOut(invocation) } else { invocation.emit(.failure(Self.stoppedError)) }
             }
         )
-        let accepted = state.withLock { state -> Bool in
-            guard !state.stopped else { return false }
+        enum Outcome { case stopped, queued, handedOff(slot: Int, DeferredResponse, Invocation) }
+        let outcome = state.withLock { state -> Outcome in
+            guard !state.stopped else { return .stopped }
             state.pending.append(invocation)
+            if let index = state.slots.firstIndex(where: { $0.parkedNext != nil }),
+               let parked = state.slots[index].parkedNext, let taken = takePending(slot: index, &state) {
+                state.slots[index].parkedNext = nil
+                return .handedOff(slot: index, parked, taken)
+            }
             startProcesses(&state)
-            return true
+            return .queued
         }
-        guard accepted else { throw .stopped }
-        state.broadcast()
+        switch outcome {
+        case .stopped: throw .stopped
+        case .queued: break
+        case .handedOff(let index, let parked, let taken):
+            parked.respond { writer throws(HTTPWireError) in try sendNext(taken, slot: index, writer) }
+        }
+        return invocation
+    }
+
+    /// Gives the oldest pending invocation to a slot that called `next`; starts its timeout.
+    func takePending(slot index: Int, _ state: inout State) -> Invocation? {
+        guard !state.pending.isEmpty else { return nil }
+        let invocation = state.pending.removeFirst()
+        state.slots[index].phase = .busy
+        state.slots[index].current = invocation
+        state.slots[index].currentStartedAt = monotonicNanoseconds()
+        invocation.deliver(deadline: state.slots[index].currentStartedAt + UInt64(configuration.timeout * 1e9))
         return invocation
     }
 
     /// Kills every process, fails what is queued or running, and closes the Runtime API servers.
     package func stop() {
-        let (processes, servers) = state.withLock { state in
+        let (processes, servers, parked) = state.withLock { state in
             state.stopped = true
             for invocation in state.pending { invocation.emit(.failure(Self.stoppedError)) }
             state.pending.removeAll()
             for slot in state.slots { slot.current?.emit(.failure(Self.stoppedError)) }
-            return (state.slots.compactMap(\.process), state.servers)
+            let parked = state.slots.compactMap(\.parkedNext)
+            for index in state.slots.indices { state.slots[index].parkedNext = nil }
+            return (state.slots.compactMap(\.process), state.servers, parked)
         }
         state.broadcast()
+        for next in parked { next.respond { writer throws(HTTPWireError) in try Self.gone(writer) } }
         for process in processes { process.kill() }
         for server in servers { server.stop() }
     }
@@ -161,7 +190,7 @@ package final class FunctionHost: Sendable {
 
     /// A process ended: fail what it was doing, reset the slot, start another if work is queued.
     private func processExited(slot index: Int, generation: Int, status: ChildProcess.ExitStatus) {
-        let server: HTTPServer? = state.withLock { state in
+        let ended: (HTTPServer, DeferredResponse?)? = state.withLock { state in
             guard state.slots[index].generation == generation else { return nil }
             let slot = state.slots[index]
             var reset = SlotState()
@@ -181,10 +210,12 @@ package final class FunctionHost: Sendable {
                 invocation.emit(.failure(exitError(invocation.requestID)))
             }
             startProcesses(&state)
-            return state.servers[index]
+            return (state.servers[index], slot.parkedNext)
         }
         state.broadcast()
-        server?.closeConnections()
+        guard let (server, parked) = ended else { return }
+        parked?.respond { writer throws(HTTPWireError) in try Self.gone(writer) }
+        server.closeConnections()
     }
 
     /// The consumer saw the deadline pass: kill the process and fail the invocation.

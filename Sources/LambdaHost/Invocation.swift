@@ -16,12 +16,18 @@ package final class Invocation: Sendable {
     package let payload: [UInt8]
     package let options: InvokeOptions
     private let state = ConditionLock(State())
+    /// The function timeout: no deadline can come sooner than this from now.
+    private let timeoutNanoseconds: UInt64
     private let onTimeout: @Sendable (Invocation) -> Void
 
-    init(requestID: String, payload: [UInt8], options: InvokeOptions, onTimeout: @escaping @Sendable (Invocation) -> Void) {
+    init(
+        requestID: String, payload: [UInt8], options: InvokeOptions, timeout: Double,
+        onTimeout: @escaping @Sendable (Invocation) -> Void
+    ) {
         self.requestID = requestID
         self.payload = payload
         self.options = options
+        timeoutNanoseconds = UInt64(max(timeout, 0.001) * 1e9)
         self.onTimeout = onTimeout
     }
 
@@ -48,10 +54,10 @@ package final class Invocation: Sendable {
 
     var isFinished: Bool { state.withLock { $0.terminal } }
 
-    /// Starts the timeout clock.
+    /// Starts the timeout clock. The consumer is not woken for it: it waits at
+    /// most one timeout at a time, and a deadline set now is later than that.
     func deliver(deadline: UInt64) {
         state.withLock { $0.deadline = deadline }
-        state.signal()
     }
 
     /// The next event, waiting as long as needed; past the deadline the
@@ -60,7 +66,9 @@ package final class Invocation: Sendable {
         while true {
             enum Outcome { case event(InvocationEvent), deadlineChanged }
             let deadline = state.withLock { $0.deadline }
-            let outcome = state.wait(until: deadline) { state -> Outcome? in
+            // Still queued: look again after one timeout, by when any deadline set meanwhile is due at the earliest.
+            let wakeAt = deadline ?? monotonicNanoseconds() + timeoutNanoseconds
+            let outcome = state.wait(until: wakeAt) { state -> Outcome? in
                 if !state.events.isEmpty { return .event(state.events.removeFirst()) }
                 if state.deadline != deadline { return .deadlineChanged }
                 return nil
@@ -68,7 +76,7 @@ package final class Invocation: Sendable {
             switch outcome {
             case .event(let event)?: return event
             case .deadlineChanged?: continue
-            case nil: onTimeout(self)
+            case nil: if deadline != nil { onTimeout(self) }
             }
         }
     }
