@@ -70,13 +70,15 @@ extension FunctionHost {
     /// The `next` response carrying `invocation` (on the slot's connection, from any thread).
     func sendNext(_ invocation: Invocation, slot index: Int, _ writer: HTTPResponseWriter) throws(HTTPWireError) {
         log?(ReportLine.start(requestID: invocation.requestID))
-        let deadline = Int64(Date.now.timeIntervalSince1970 * 1000) + Int64(configuration.timeout * 1000)
+        let now = Date.now.timeIntervalSince1970
+        let deadline = Int64(now * 1000) + Int64(configuration.timeout * 1000)
         var headers: HTTPFields = [
             "Content-Type": "application/json",
             "Lambda-Runtime-Aws-Request-Id": invocation.requestID,
             "Lambda-Runtime-Deadline-Ms": String(deadline),
             "Lambda-Runtime-Invoked-Function-Arn": functionARN,
-            "Lambda-Runtime-Trace-Id": invocation.options.traceID ?? Self.traceID(),
+            "Lambda-Runtime-Trace-Id": invocation.options.traceID
+                ?? identifiers.traceID(epochSeconds: UInt64(now)),
         ]
         if let value = invocation.options.clientContext { headers.add("Lambda-Runtime-Client-Context", value) }
         if let value = invocation.options.cognitoIdentity { headers.add("Lambda-Runtime-Cognito-Identity", value) }
@@ -171,17 +173,6 @@ extension FunctionHost {
             return FunctionError(errorType: errorType, payload: [UInt8](body))
         }
         return FunctionError(errorType: errorType, message: "the function failed while streaming its response")
-    }
-
-    /// An X-Ray trace header for an invocation that arrived without one.
-    static func traceID() -> String {
-        func hex(_ value: UInt64, _ digits: Int) -> String {
-            let text = String(value, radix: 16)
-            return String(repeating: "0", count: max(0, digits - text.count)) + text.suffix(digits)
-        }
-        let seconds = UInt64(Date.now.timeIntervalSince1970)
-        let random = hex(UInt64.random(in: 0...UInt64.max), 16) + hex(UInt64.random(in: 0...UInt64(UInt32.max)), 8)
-        return "Root=1-\(hex(seconds, 8))-\(random);Parent=\(hex(UInt64.random(in: 0...UInt64.max), 16));Sampled=0"
     }
 }
 

@@ -18,6 +18,7 @@ package final class FunctionHost: Sendable {
     let region: String
     /// What `Lambda-Runtime-Invoked-Function-Arn` carries.
     let functionARN: String
+    let identifiers = InvocationIdentifiers()
     let hostEnvironment: [String: String]
     let log: (@Sendable (String) -> Void)?
     let state: ConditionLock<State>
@@ -48,7 +49,7 @@ package final class FunctionHost: Sendable {
     /// A process already waiting in `GET /next` gets it straight from this thread.
     func submit(payload: [UInt8], options: InvokeOptions) throws(InvokeError) -> Invocation {
         let invocation = Invocation(
-            requestID: UUID().uuidString.lowercased(), payload: payload, options: options,
+            requestID: identifiers.requestID(), payload: payload, options: options,
             timeout: configuration.timeout,
             onTimeout: { [weak self] invocation in
                 if let self { self.timeOut(invocation) } else { invocation.emit(.failure(Self.stoppedError)) }
