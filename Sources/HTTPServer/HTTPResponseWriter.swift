@@ -27,7 +27,7 @@ package final class HTTPResponseWriter {
         var fields = headers
         fields.set("Content-Length", String(body.count))
         if !keepAlive { fields.set("Connection", "close") }
-        try socket.send(HTTPSerializer.response(HTTPResponseHead(status: status, fields: fields)) + (isHead ? [] : body))
+        try socket.send(HTTPSerializer.response(HTTPResponseHead(status: status, fields: fields), body: isHead ? [] : body))
     }
 
     /// Sends a JSON body (already serialised).

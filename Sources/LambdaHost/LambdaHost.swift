@@ -29,7 +29,10 @@ package final class LambdaHost: Sendable {
 
     package var functionNames: [String] { functions.keys.sorted() }
 
-    package func function(named name: String) -> FunctionHost? { functions[Self.functionName(name)] }
+    package func function(named name: String) -> FunctionHost? {
+        // A plain name (the common case) needs no ARN or qualifier parsing.
+        functions[name] ?? functions[Self.functionName(name)]
+    }
 
     /// Invokes and waits for the whole response (the Invoke API, `RequestResponse`).
     package func invoke(function name: String, payload: [UInt8], options: InvokeOptions = InvokeOptions())
