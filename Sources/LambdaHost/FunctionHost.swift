@@ -40,6 +40,10 @@ package final class FunctionHost: Sendable {
             servers.append(try HTTPServer(handler: runtimeAPIRouter(slot: index).handler))
         }
         state.withLock { $0.servers = servers }
+        // Holds the host only while it waits, at most one timeout at a time.
+        DetachedThread.start { [weak self] in
+            while let host = self, host.watchTimeouts() {}
+        }
     }
 
     /// The Runtime API address of each slot (what its process gets as `AWS_LAMBDA_RUNTIME_API`).
@@ -48,13 +52,7 @@ package final class FunctionHost: Sendable {
     /// Queues an invocation, starting a process if no slot is free to take it.
     /// A process already waiting in `GET /next` gets it straight from this thread.
     func submit(payload: [UInt8], options: InvokeOptions) throws(InvokeError) -> Invocation {
-        let invocation = Invocation(
-            requestID: identifiers.requestID(), payload: payload, options: options,
-            timeout: configuration.timeout,
-            onTimeout: { [weak self] invocation in
-                if let self { self.timeOut(invocation) } else { invocation.emit(.failure(Self.stoppedError)) }
-            }
-        )
+        let invocation = Invocation(requestID: identifiers.requestID(), payload: payload, options: options)
         enum Outcome { case stopped, queued, handedOff(slot: Int, DeferredResponse, Invocation) }
         let outcome = state.withLock { state -> Outcome in
             guard !state.stopped else { return .stopped }
@@ -76,14 +74,13 @@ package final class FunctionHost: Sendable {
         return invocation
     }
 
-    /// Gives the oldest pending invocation to a slot that called `next`; starts its timeout.
+    /// Gives the oldest pending invocation to a slot that called `next`; its timeout runs from now.
     func takePending(slot index: Int, _ state: inout State) -> Invocation? {
         guard !state.pending.isEmpty else { return nil }
         let invocation = state.pending.removeFirst()
         state.slots[index].phase = .busy
         state.slots[index].current = invocation
         state.slots[index].currentStartedAt = monotonicNanoseconds()
-        invocation.deliver(deadline: state.slots[index].currentStartedAt + UInt64(configuration.timeout * 1e9))
         return invocation
     }
 
@@ -219,19 +216,51 @@ package final class FunctionHost: Sendable {
         server.closeConnections()
     }
 
-    /// The consumer saw the deadline pass: kill the process and fail the invocation.
+    /// Times out invocations whose deadline passed, then sleeps until the next
+    /// deadline. Nothing wakes it when an invocation starts: it never sleeps
+    /// longer than one timeout, and a deadline set meanwhile is later than that.
+    /// False once the host stopped.
+    private func watchTimeouts() -> Bool {
+        let timeout = UInt64(configuration.timeout * 1e9)
+        enum Check { case stopped, expired([Invocation]), sleep(until: UInt64) }
+        let check = state.withLock { state -> Check in
+            guard !state.stopped else { return .stopped }
+            let now = monotonicNanoseconds()
+            var expired: [Invocation] = []
+            var earliest = now + timeout
+            for slot in state.slots where slot.phase == .busy {
+                guard let current = slot.current else { continue }
+                let deadline = slot.currentStartedAt + timeout
+                if deadline <= now { expired.append(current) } else { earliest = min(earliest, deadline) }
+            }
+            return expired.isEmpty ? .sleep(until: earliest) : .expired(expired)
+        }
+        switch check {
+        case .stopped:
+            return false
+        case .expired(let invocations):
+            for invocation in invocations { timeOut(invocation) }
+        case .sleep(let deadline):
+            _ = state.wait(until: deadline) { $0.stopped ? true : nil }
+        }
+        return true
+    }
+
+    /// The deadline passed: kill the process and fail the invocation.
     func timeOut(_ invocation: Invocation) {
         let seconds = ReportLine.fixed2(configuration.timeout)
         let message = "\(Date.now.formatted(.iso8601)) \(invocation.requestID) Task timed out after \(seconds) seconds"
         let error = FunctionError(errorType: "Sandbox.Timedout", message: message)
-        state.withLock { state in
-            guard let index = state.slots.firstIndex(where: { $0.current === invocation }) else { return }
+        let wasCurrent = state.withLock { state -> Bool in
+            // It may have completed since the watcher looked: then its result stands.
+            guard let index = state.slots.firstIndex(where: { $0.current === invocation }) else { return false }
             report(invocation, slot: state.slots[index], status: "timeout")
             state.slots[index].current = nil
             state.slots[index].killReason = error
             state.slots[index].process?.kill()
+            return true
         }
-        invocation.emit(.failure(error))
+        if wasCurrent { invocation.emit(.failure(error)) }
     }
 
     /// Ends the slot's current invocation after the runtime reported its result.
