@@ -8,6 +8,9 @@ package enum InvokeEndpoint {
     /// Lambda's limit for a synchronous request payload.
     static let requestLimit = 6_291_456
     static let errorTrailers = "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body"
+    /// Responses up to this size fit the socket buffers, so the thread ending the
+    /// invocation writes them itself; larger ones get a thread of their own.
+    static let inlineResponseLimit = 64 * 1024
 
     package static func router(host: LambdaHost) -> HTTPRouter {
         var router = HTTPRouter()
@@ -38,9 +41,13 @@ package enum InvokeEndpoint {
                 "X-Amzn-RequestId": result.requestID,
             ]
             if result.error != nil { headers.add("X-Amz-Function-Error", "Unhandled") }
-            response.respond { writer throws(HTTPWireError) in
-                try writer.respond(status: 200, headers: headers, body: result.payload)
+            let send: @Sendable () -> Void = { [headers] in
+                response.respond { writer throws(HTTPWireError) in
+                    try writer.respond(status: 200, headers: headers, body: result.payload)
+                }
             }
+            // A large response to a slow reader must not hold the function's slot.
+            if result.payload.count > inlineResponseLimit { DetachedThread.start(send) } else { send() }
         }
     }
 
