@@ -12,12 +12,16 @@
 #   a full round trip (Invoke in -> GET /next answered -> POST /response -> Invoke out).
 #   The load generator runs in runtime-bench, on the same cores as host and bootstraps:
 #   on a shared machine, note the load average printed with the table.
+# Sweep: hello's warm throughput at each concurrency in $SWEEP (1 x ${SWEEP_WARM}s each;
+#   SWEEP= skips it): how far the host scales with more slots than cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COLD=${COLD:-50}
 WARM=${WARM:-5}
 RUNS=${RUNS:-3}
 CLIENTS=${CLIENTS:-$(nproc)}
+SWEEP=${SWEEP-"1 $(nproc) $(( 2 * $(nproc) ))"}
+SWEEP_WARM=${SWEEP_WARM:-3}
 flags=(-c release --static-swift-stdlib)
 mkdir -p .local/bench
 quiet() { grep -vE '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Emitting)|mktemp' || true; }
@@ -74,3 +78,13 @@ print("targets: Swift cold median < 5 ms: %s; >= 20000 warm inv/s: %s; zip < 8 M
       % ("met" if float(s[1]) < 5 else "MISSED", "met" if float(s[3]) >= 20000 else "MISSED",
          "met" if int(zips["hello"]) < 8e6 else "MISSED"))
 PY
+
+if [[ -n "$SWEEP" ]]; then
+    echo
+    echo "hello by concurrency (slots = clients; 1 x ${SWEEP_WARM}s each; load average $(cut -d' ' -f1 /proc/loadavg) before)"
+    printf '%-12s %10s %12s %12s\n' concurrency "warm inv/s" "warm p50 ms" "warm p99 ms"
+    for c in $SWEEP; do
+        "$bin/runtime-bench" --cold 1 --warm-seconds "$SWEEP_WARM" --runs 1 --clients "$c" \
+            "hello=$PWD/$work/hello/bootstrap" | awk -F'\t' -v c="$c" 'NR == 2 { printf "%-12s %10s %12s %12s\n", c, $4, $5, $6 }'
+    done
+fi
