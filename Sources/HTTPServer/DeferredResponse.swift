@@ -4,8 +4,10 @@ import HTTPWire
 /// host's `GET /next`, answered by whichever thread brings the next invocation.
 ///
 /// The connection keeps reading meanwhile (so the client's next request wakes
-/// it once), but dispatches nothing until this response went out, and never
-/// closes the socket under a thread that is writing it.
+/// it once), but dispatches nothing until this response went out. At the end
+/// of the request stream it waits for the response (the client may only have
+/// half-closed); on a broken connection it cancels it. Either way the socket
+/// is closed only once no thread can write to it.
 package final class DeferredResponse: Sendable {
     private enum Phase {
         case pending(HTTPResponseWriter)
@@ -60,7 +62,7 @@ package final class DeferredResponse: Sendable {
         }!
     }
 
-    /// The connection is ending: later `respond` calls write nothing.
+    /// The connection broke: later `respond` calls write nothing.
     func cancel() {
         phase.withLock { phase in
             if case .pending = phase { phase = .cancelled }

@@ -15,7 +15,11 @@ struct HTTPConnection {
             let head: HTTPRequestHead
             let framing: HTTPBodyReader.Framing
             do throws(HTTPWireError) {
-                guard let bytes = try reader.readHead(limit: limits.maxHeadBytes) else { return }
+                guard let bytes = try reader.readHead(limit: limits.maxHeadBytes) else {
+                    // A client that half-closed after its request still reads the response.
+                    _ = outstanding?.waitUntilSent()
+                    return
+                }
                 head = try HTTPHeadParser.parseRequest(bytes)
                 framing = try HTTPBodyReader.framing(of: head.fields)
             } catch .headTooLarge {
@@ -36,6 +40,11 @@ struct HTTPConnection {
             let writer = HTTPResponseWriter(socket: socket, keepAlive: head.keepAlive, isHead: head.method == "HEAD")
             handler(request, writer)
             if let deferred = writer.deferred {
+                // Without keep-alive there is nothing to read ahead: the response ends the connection.
+                guard head.keepAlive else {
+                    _ = deferred.waitUntilSent()
+                    return
+                }
                 outstanding = deferred
                 do throws(HTTPWireError) {
                     try request.body.drain(limit: limits.maxDrainBytes)
