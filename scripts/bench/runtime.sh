@@ -6,12 +6,22 @@
 #   hello+curl   hello linked against Debian's libcurl (AWSCore's transport is not in
 #                this branch; the binary links CCurl and calls nothing from it)
 # Cold: spawn (before exec) to the first GET /next reaching the host, median of $COLD.
-# Warm: $CLIENTS keep-alive clients, one invocation in flight each, for $WARM s.
+# Warm: concurrency $CLIENTS (slots = closed-loop keep-alive clients, one invocation in
+#   flight each; default: one per core), after a warm-up, $RUNS runs of $WARM s; the
+#   median run's invocations/s, latency percentiles over all runs. Each invocation is
+#   a full round trip (Invoke in -> GET /next answered -> POST /response -> Invoke out).
+#   The load generator runs in runtime-bench, on the same cores as host and bootstraps:
+#   on a shared machine, note the load average printed with the table.
+# Sweep: hello's warm throughput at each concurrency in $SWEEP (1 x ${SWEEP_WARM}s each;
+#   SWEEP= skips it): how far the host scales with more slots than cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COLD=${COLD:-50}
 WARM=${WARM:-5}
-CLIENTS=${CLIENTS:-2}
+RUNS=${RUNS:-3}
+CLIENTS=${CLIENTS:-$(nproc)}
+SWEEP=${SWEEP-"1 $(nproc) $(( 2 * $(nproc) ))"}
+SWEEP_WARM=${SWEEP_WARM:-3}
 flags=(-c release --static-swift-stdlib)
 mkdir -p .local/bench
 quiet() { grep -vE '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Emitting)|mktemp' || true; }
@@ -40,13 +50,14 @@ zips[python]=$(zip_of python scripts/bench/python-bootstrap/bootstrap)
 zips[hello+curl]=$(zip_of hello-curl "$work/hello-curl.bin")
 unzip -o -q bootstrap-artifacts/hello.zip -d "$work/hello"
 
-"$bin/runtime-bench" --cold "$COLD" --warm-seconds "$WARM" --clients "$CLIENTS" \
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+"$bin/runtime-bench" --cold "$COLD" --warm-seconds "$WARM" --runs "$RUNS" --clients "$CLIENTS" \
     "hello=$PWD/$work/hello/bootstrap" \
     "python=$PWD/scripts/bench/python-bootstrap/bootstrap" \
     "hello+curl=$PWD/$work/hello-curl/bootstrap" >"$work/results.tsv"
 
 echo
-echo "Runtime benchmark ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); cold n=$COLD, warm ${WARM}s x $CLIENTS clients)"
+echo "Runtime benchmark ($(nproc) cores, load average $load_before before, $(cut -d' ' -f1 /proc/loadavg) after; cold n=$COLD; warm: concurrency $CLIENTS, $RUNS x ${WARM}s)"
 python3 - "$work/results.tsv" "${zips[hello]}" "${zips[python]}" "${zips[hello+curl]}" <<'PY'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
@@ -67,3 +78,13 @@ print("targets: Swift cold median < 5 ms: %s; >= 20000 warm inv/s: %s; zip < 8 M
       % ("met" if float(s[1]) < 5 else "MISSED", "met" if float(s[3]) >= 20000 else "MISSED",
          "met" if int(zips["hello"]) < 8e6 else "MISSED"))
 PY
+
+if [[ -n "$SWEEP" ]]; then
+    echo
+    echo "hello by concurrency (slots = clients; 1 x ${SWEEP_WARM}s each; load average $(cut -d' ' -f1 /proc/loadavg) before)"
+    printf '%-12s %10s %12s %12s\n' concurrency "warm inv/s" "warm p50 ms" "warm p99 ms"
+    for c in $SWEEP; do
+        "$bin/runtime-bench" --cold 1 --warm-seconds "$SWEEP_WARM" --runs 1 --clients "$c" \
+            "hello=$PWD/$work/hello/bootstrap" | awk -F'\t' -v c="$c" 'NR == 2 { printf "%-12s %10s %12s %12s\n", c, $4, $5, $6 }'
+    done
+fi
