@@ -32,6 +32,12 @@ let package = Package(
             dependencies: ["AWSCore"]
         ),
         .target(name: "LambdaEvents"),
+        // The runtime invocation path shared by bridge and async-runner: AgentCore
+        // calls, active region, failover lock, tenant role credentials.
+        .target(
+            name: "AgentInvocation",
+            dependencies: ["AWSCore", "DataAccess"]
+        ),
         .target(
             name: "PlatformAPI",
             dependencies: ["AWSCore", "LambdaEvents"]
