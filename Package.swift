@@ -50,6 +50,11 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .target(
+            name: "PlatformTestSupport",
+            dependencies: ["AWSCore"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"]
@@ -60,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSCoreIntegrationTests",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "PlatformAPITests",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AWSCore
+import PlatformTestSupport
 
 @Suite struct StorageIntegrationTests {
     @Test func s3ObjectsAndListing() async throws {

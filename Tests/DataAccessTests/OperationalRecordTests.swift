@@ -12,7 +12,10 @@ import Testing
         #expect(Set(item.keys) == ["PK", "SK", "toolName", "tierMinimum", "lambdaArn", "enabled"])
         var scoped = global
         scoped.tenantID = Fixtures.tenant()
-        #expect(try Fixtures.roundTrip(scoped).1["SK"] == .s("TENANT#acme"))
+        var scopedItem = try Fixtures.roundTrip(scoped).1
+        #expect(scopedItem["SK"] == .s("TENANT#acme") && scopedItem["tenantId"] == .s("acme"))
+        scopedItem["tenantId"] = nil
+        #expect(Fixtures.decodingError(Tool.self, scopedItem)?.code == .keyMismatch, "a tenant row cannot pass as GLOBAL")
         #expect(global.allows(.premium) && global.allows(.standard) && !global.allows(.basic))
         scoped.enabled = false
         #expect(!scoped.allows(.premium))

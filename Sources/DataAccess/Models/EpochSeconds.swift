@@ -9,9 +9,11 @@ public struct EpochSeconds: Codable, Hashable, Comparable, Sendable {
         self.rawValue = rawValue
     }
 
-    /// `date`, rounded down to the second.
+    /// `date`, rounded down to the second; a date beyond `Int64` seconds (or
+    /// NaN) clamps to the nearest bound (0 for NaN) instead of trapping.
     public init(_ date: Date) {
-        rawValue = Int64(date.timeIntervalSince1970.rounded(.down))
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        rawValue = seconds.isNaN ? 0 : Int64(exactly: seconds) ?? (seconds < 0 ? .min : .max)
     }
 
     public var date: Date { Date(timeIntervalSince1970: Double(rawValue)) }
