@@ -49,6 +49,13 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
 
+        // MARK: Lambdas (bridge, async-runner, webhook-delivery)
+        .executableTarget(
+            name: "Bridge",
+            dependencies: ["AgentInvocation", "AWSCore", "COpenSSL", "DataAccess", "LambdaEvents", "PlatformAPI"],
+            path: "lambdas/bridge"
+        ),
+
         // MARK: Tests
         .target(
             name: "PlatformTestSupport",
@@ -66,6 +73,10 @@ let package = Package(
         .testTarget(
             name: "AWSCoreIntegrationTests",
             dependencies: ["AWSCore", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "BridgeTests",
+            dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
         ),
         .testTarget(
             name: "PlatformAPITests",

@@ -1,0 +1,1 @@
+// Wiring comes with the LambdaRuntime module; see BridgeHandler.
