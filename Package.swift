@@ -7,7 +7,9 @@ import PackageDescription
 let package = Package(
     name: "AgentPlatform",
     platforms: [.macOS(.v15)],
-    products: [],
+    products: [
+        .executable(name: "bridge", targets: ["Bridge"]),
+    ],
     targets: [
         // MARK: System libraries and C shims
         .systemLibrary(
@@ -21,15 +23,17 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "CGlibcShim"),
+        // Days <-> calendar dates in UTC, for every timestamp formatter.
+        .target(name: "CivilTime"),
 
         // MARK: Shared libraries
         .target(
             name: "AWSCore",
-            dependencies: ["CCurl", "COpenSSL"]
+            dependencies: ["CCurl", "COpenSSL", "CivilTime"]
         ),
         .target(
             name: "DataAccess",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore", "LambdaRuntime"]
         ),
         .target(name: "LambdaEvents"),
         // The runtime invocation path shared by bridge and async-runner: AgentCore
@@ -49,10 +53,41 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
 
+        .target(
+            name: "JWT",
+            dependencies: ["COpenSSL"]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "SigV4Bench",
+            dependencies: ["AWSCore", "COpenSSL"]
+        ),
+
+        // MARK: Lambda runtime and the local Lambda host
+        // HTTP/1.1 on POSIX sockets: head parsing, chunked coding, buffered reads.
+        .target(name: "HTTPWire"),
+        // The runtime-API loop every Lambda links (FoundationEssentials only).
+        .target(name: "LambdaRuntime", dependencies: ["HTTPWire", "CGlibcShim", "CivilTime"]),
+        // A small threaded HTTP/1.1 server for the local stack (never in a Lambda).
+        .target(name: "HTTPServer", dependencies: ["HTTPWire"]),
+        // Hosts bootstrap processes behind the Runtime API, like Lambda.
+        .target(name: "LambdaHost", dependencies: ["HTTPServer", "HTTPWire"]),
+        .executableTarget(name: "lambda-emulator", dependencies: ["LambdaHost"], path: "Sources/LambdaEmulator"),
+
+        // MARK: Lambdas (every executable target under lambdas/ is packaged)
+        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "lambdas/hello"),
+
+        // MARK: Test fixtures and benchmark peers
+        .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
+        .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
+        .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
+
         // MARK: Lambdas (bridge, async-runner, webhook-delivery)
         .executableTarget(
             name: "Bridge",
-            dependencies: ["AgentInvocation", "AWSCore", "COpenSSL", "DataAccess", "LambdaEvents", "PlatformAPI"],
+            dependencies: ["AgentInvocation", "AWSCore", "COpenSSL", "DataAccess", "LambdaEvents", "LambdaRuntime",
+                           "PlatformAPI"],
             path: "lambdas/bridge"
         ),
 
@@ -71,6 +106,10 @@ let package = Package(
             dependencies: ["DataAccess", "AWSCore"]
         ),
         .testTarget(
+            name: "DataAccessIntegrationTests",
+            dependencies: ["DataAccess", "AWSCore", "PlatformTestSupport"]
+        ),
+        .testTarget(
             name: "AWSCoreIntegrationTests",
             dependencies: ["AWSCore", "PlatformTestSupport"]
         ),
@@ -85,6 +124,18 @@ let package = Package(
         .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "JWTTests",
+            dependencies: ["JWT"],
+            exclude: ["generate_fixtures.py"]
+        ),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire"]),
+        .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost"]),
+        .testTarget(
+            name: "LambdaRuntimeIntegrationTests",
+            dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"]
         ),
     ],
     swiftLanguageModes: [.v6]

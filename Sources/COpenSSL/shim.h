@@ -30,4 +30,9 @@ static inline void copenssl_sha256_update(SHA256_CTX *context, const void *data,
 }
 static inline void copenssl_sha256_final(unsigned char *digest, SHA256_CTX *context) { SHA256_Final(digest, context); }
 #pragma GCC diagnostic pop
+
+// OSSL_PARAM_BLD keeps the name pointers it is given until to_param, so names
+// must outlive the call; Swift's String-to-char* bridging does not.
+static const char *const COPENSSL_PKEY_PARAM_RSA_N = OSSL_PKEY_PARAM_RSA_N;
+static const char *const COPENSSL_PKEY_PARAM_RSA_E = OSSL_PKEY_PARAM_RSA_E;
 #endif

@@ -4,7 +4,7 @@ import FoundationEssentials
 ///
 /// `requestContext.authorizer` carries the authoriser's context; handlers take
 /// the caller's tenant from there only, never from request headers.
-public struct APIGatewayProxyRequest: Codable, Sendable, Equatable {
+public struct APIGatewayProxyRequest: Codable, Sendable, Equatable, HeaderLookup {
     public struct Identity: Codable, Sendable, Equatable {
         public var sourceIp: String?
         public var userAgent: String?
@@ -25,14 +25,14 @@ public struct APIGatewayProxyRequest: Codable, Sendable, Equatable {
         public var resourcePath: String
         public var path: String
         public var httpMethod: String
-        public var requestTimeEpoch: Int64
+        public var requestTimeEpoch: Int64?
         public var identity: Identity
         /// The authoriser's `context` plus `principalId`; every value a string, as API Gateway sends them.
         public var authorizer: [String: String]?
 
         public init(
             accountId: String, apiId: String, stage: String, requestId: String, resourcePath: String,
-            path: String, httpMethod: String, requestTimeEpoch: Int64, identity: Identity, authorizer: [String: String]?
+            path: String, httpMethod: String, requestTimeEpoch: Int64?, identity: Identity, authorizer: [String: String]?
         ) {
             self.accountId = accountId
             self.apiId = apiId
@@ -78,12 +78,6 @@ public struct APIGatewayProxyRequest: Codable, Sendable, Equatable {
         self.requestContext = requestContext
         self.body = body
         self.isBase64Encoded = isBase64Encoded
-    }
-
-    /// A header value, matched case-insensitively as HTTP requires.
-    public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers?.first { $0.key.lowercased() == wanted }?.value
     }
 
     /// The body bytes, decoding base64 when API Gateway encoded them.

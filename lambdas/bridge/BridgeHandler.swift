@@ -62,7 +62,7 @@ struct BridgeHandler: Sendable {
         }
         var resultURL: String?
         if job.status == .completed {
-            resultURL = try await dependencies.results.presignedURL(forKey: job.resolvedResultKey)
+            resultURL = try await dependencies.results.presignedURL(forKey: job.resolvedResultKey, tenant: caller.tenantID)
         }
         return try APIResponse.json(200, JobView(job, resultURL: resultURL))
     }

@@ -15,6 +15,14 @@ struct DynamoDBAgentRegistry: AgentRegistry {
     }
 
     func allVersions() async throws -> [AgentVersion] {
-        try await dynamoDB.scanAll(table: table).compactMap { try? AgentVersion(item: $0) }
+        var input = DynamoDBClient.ScanInput(tableName: table)
+        var versions: [AgentVersion] = []
+        for _ in 0..<100 {
+            let page = try await dynamoDB.scan(input)
+            versions += page.items.compactMap { try? AgentVersion(item: $0) }
+            guard let next = page.lastEvaluatedKey, !next.isEmpty else { break }
+            input.exclusiveStartKey = next
+        }
+        return versions
     }
 }

@@ -1,40 +1,32 @@
 import AWSCore
 import DataAccess
 
-/// `TenantStore` on DynamoDB. Keys come only from `TableKey` builders with
-/// this store's tenant, and every record read back is checked to be that
-/// tenant's (`TableRecord.init(item:)` verifies `PK`/`SK`).
+/// `TenantStore` on `TenantScopedDynamoDB`: keys come from `TableKey`
+/// builders with this store's tenant, and the scoped client refuses (and
+/// reports) any key outside the caller's partition.
 struct DynamoDBTenantStore: TenantStore {
-    let tenantID: TenantID
-    let dynamoDB: DynamoDBClient
+    let scoped: TenantScopedDynamoDB
     let tables: TableNames
 
+    var tenantID: TenantID { scoped.tenant }
+
     func tenant() async throws -> Tenant? {
-        try await get(Tenant.self, table: tables.tenants, key: .tenantMetadata(tenantID))
+        try await scoped.get(Tenant.self, from: tables.tenants, key: .tenantMetadata(tenantID), consistentRead: true)
     }
 
     func webhook(_ id: WebhookID) async throws -> Webhook? {
-        try await get(Webhook.self, table: tables.tenants, key: .webhook(tenantID, id))
+        try await scoped.get(Webhook.self, from: tables.tenants, key: .webhook(tenantID, id), consistentRead: true)
     }
 
     func job(_ id: JobID) async throws -> Job? {
-        try await get(Job.self, table: tables.jobs, key: .job(tenantID, id))
+        try await scoped.get(Job.self, from: tables.jobs, key: .job(tenantID, id), consistentRead: true)
     }
 
     func putJob(_ job: Job) async throws {
-        precondition(job.tenantID == tenantID, "a job of another tenant")
-        try await dynamoDB.putItem(.init(tableName: tables.jobs, item: try job.item()))
+        try await scoped.put(job, into: tables.jobs)
     }
 
     func putInvocation(_ invocation: Invocation) async throws {
-        precondition(invocation.tenantID == tenantID, "an invocation of another tenant")
-        try await dynamoDB.putItem(.init(tableName: tables.invocations, item: try invocation.item()))
-    }
-
-    private func get<Record: TableRecord>(_ type: Record.Type, table: String, key: TableKey) async throws -> Record? {
-        guard let item = try await dynamoDB.getItem(.init(tableName: table, key: key.attributes, consistentRead: true))
-        else { return nil }
-        let record = try Record(item: item)
-        return record
+        try await scoped.put(invocation, into: tables.invocations)
     }
 }

@@ -1,16 +1,15 @@
-import AWSCore
+import DataAccess
 
-/// Presigned GET URLs for job results in the tenant data bucket.
+/// Presigned GET URLs for a tenant's job results (valid 1 hour).
 protocol ResultLinker: Sendable {
-    func presignedURL(forKey key: String) async throws -> String
+    func presignedURL(forKey key: String, tenant: TenantID) async throws -> String
 }
 
-/// `ResultLinker` on S3 (valid 1 hour).
+/// `ResultLinker` on `TenantScopedS3`: the key must be under `tenants/{tenantId}/`.
 struct S3ResultLinker: ResultLinker {
-    let s3: S3Client
-    let bucket: String
+    let makeScoped: @Sendable (TenantID) -> TenantScopedS3
 
-    func presignedURL(forKey key: String) async throws -> String {
-        try await s3.presignedGetURL(bucket: bucket, key: key, expiresIn: 3600)
+    func presignedURL(forKey key: String, tenant: TenantID) async throws -> String {
+        try await makeScoped(tenant).presignedGet(key, expiresIn: 3600)
     }
 }

@@ -1,3 +1,4 @@
+import CivilTime
 import FoundationEssentials
 
 /// The platform's one timestamp format: ISO-8601 UTC with milliseconds and
@@ -31,9 +32,9 @@ public enum DynamoDBItemTimestamp {
         } else {
             milliseconds = Int64(raw)
         }
-        let days = floorDivide(milliseconds, millisecondsPerDay)
+        let days = CivilDate.floorDivide(milliseconds, millisecondsPerDay)
         let ofDay = milliseconds - days * millisecondsPerDay
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CivilDate.civil(fromDays: days)
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
             + "\(pad(ofDay / 3_600_000, 2)):\(pad(ofDay / 60_000 % 60, 2)):\(pad(ofDay / 1000 % 60, 2))"
             + ".\(pad(ofDay % 1000, 3))Z"
@@ -53,7 +54,7 @@ public enum DynamoDBItemTimestamp {
               (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
               hour < 24, minute < 60, second < 60
         else { return nil }
-        let days = self.days(fromCivil: year, month, day)
+        let days = CivilDate.days(fromCivil: year, month, day)
         let total = days * millisecondsPerDay + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
         return Date(timeIntervalSince1970: Double(total) / 1000)
     }
@@ -72,9 +73,6 @@ public enum DynamoDBItemTimestamp {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
-    }
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
@@ -84,26 +82,4 @@ public enum DynamoDBItemTimestamp {
         }
     }
 
-    // Howard Hinnant's days_from_civil / civil_from_days
-    // (https://howardhinnant.github.io/date_algorithms.html).
-    private static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = floorDivide(y, 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }

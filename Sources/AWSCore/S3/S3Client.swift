@@ -50,9 +50,7 @@ public struct S3Client: Sendable {
 
     /// The request for `bucket` (and `key`), path-style or virtual-hosted.
     func request(_ method: String, bucket: String, key: String?, query: [(String, String)] = []) -> HTTPRequest {
-        var encodedKey: [UInt8] = []
-        if let key { SigV4URIEncoding.appendEncoded(key.utf8, keepingSlash: true, to: &encodedKey) }
-        let keyPath = "/" + String(decoding: encodedKey, as: UTF8.self)
+        let keyPath = "/" + SigV4URIEncoding.encoded(key ?? "", keepingSlash: true)
         var request = client.restRequest(method: method, path: "", query: query)
         if client.endpoint.isOverride {
             request.path = client.endpoint.basePath + "/" + SigV4URIEncoding.encoded(bucket) + (key == nil ? "" : keyPath)

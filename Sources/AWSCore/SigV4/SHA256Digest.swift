@@ -1,10 +1,6 @@
 /// A 32-byte SHA-256 (or HMAC-SHA256) result, stored inline.
-struct SHA256Digest: Sendable, Equatable {
+struct SHA256Digest: Sendable {
     private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    static func == (lhs: SHA256Digest, rhs: SHA256Digest) -> Bool {
-        lhs.words == rhs.words
-    }
 
     func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try Swift.withUnsafeBytes(of: words, body)
@@ -14,22 +10,33 @@ struct SHA256Digest: Sendable, Equatable {
         try Swift.withUnsafeMutableBytes(of: &words, body)
     }
 
-    /// Lowercase hex, as SigV4 writes hashes and signatures.
+    /// Appends the lowercase hex spelling, as SigV4 writes hashes and signatures.
     func appendHex(to output: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { hex in
+            writeHex(into: hex)
+            output.append(contentsOf: hex)
+        }
+    }
+
+    /// Lowercase hex.
+    var hex: String {
+        String(unsafeUninitializedCapacity: 64) { hex in
+            writeHex(into: hex)
+            return 64
+        }
+    }
+
+    private func writeHex(into hex: UnsafeMutableBufferPointer<UInt8>) {
         withUnsafeBytes { bytes in
-            for byte in bytes {
-                output.append(Self.hexDigits[Int(byte >> 4)])
-                output.append(Self.hexDigits[Int(byte & 0x0F)])
+            for index in 0..<32 {
+                hex[2 * index] = Self.hexDigit(bytes[index] >> 4)
+                hex[2 * index + 1] = Self.hexDigit(bytes[index] & 0x0F)
             }
         }
     }
 
-    var hex: String {
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        appendHex(to: &output)
-        return String(decoding: output, as: UTF8.self)
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble &+ UInt8(ascii: "0") : nibble &+ (UInt8(ascii: "a") - 10)
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

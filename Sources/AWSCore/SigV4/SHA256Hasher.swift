@@ -19,11 +19,6 @@ struct SHA256Hasher: Sendable {
         bytes.withUnsafeBytes { update($0) }
     }
 
-    mutating func update(_ text: String) {
-        var text = text
-        text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
-    }
-
     consuming func finalize() -> SHA256Digest {
         var digest = SHA256Digest()
         digest.withUnsafeMutableBytes { copenssl_sha256_final($0.baseAddress!.assumingMemoryBound(to: UInt8.self), &context) }
@@ -38,11 +33,5 @@ struct SHA256Hasher: Sendable {
 
     static func hash(_ bytes: [UInt8]) -> SHA256Digest {
         bytes.withUnsafeBytes { hash($0) }
-    }
-
-    static func hash(_ text: String) -> SHA256Digest {
-        var hasher = SHA256Hasher()
-        hasher.update(text)
-        return hasher.finalize()
     }
 }

@@ -11,7 +11,8 @@ struct SigV4Signature: Sendable {
     /// Lowercase hex HMAC-SHA256 of the string to sign.
     let signature: String
 
-    init(canonicalRequest: SigV4CanonicalRequest, amzDate: String, scope: String, signingKey: HMACKey) {
+    init(canonicalRequest: SigV4CanonicalRequest, amzDate: String, signingKey: SigV4SigningKey) {
+        let scope = signingKey.scope
         self.canonicalRequest = canonicalRequest
         var text: [UInt8] = []
         text.reserveCapacity(18 + 17 + scope.utf8.count + 1 + 64)
@@ -23,13 +24,8 @@ struct SigV4Signature: Sendable {
         text.append(UInt8(ascii: "\n"))
         SHA256Hasher.hash(canonicalRequest.bytes).appendHex(to: &text)
         stringToSign = text
-        signature = signingKey.authenticationCode(for: text).hex
+        signature = signingKey.hmac.authenticationCode(for: text).hex
     }
 
     var stringToSignText: String { String(decoding: stringToSign, as: UTF8.self) }
-
-    /// `date/region/service/aws4_request`.
-    static func scope(dateStamp: Substring, region: String, service: String) -> String {
-        "\(dateStamp)/\(region)/\(service)/aws4_request"
-    }
 }

@@ -39,11 +39,13 @@ public struct SigV4Signer: Sendable {
         let timestamp = SigV4Timestamp(date)
         let payloadHash = Self.payloadHash(payload, body: request.body)
         let token = credentials.sessionToken
-        var replaced: Set<String> = ["authorization", "x-amz-date"]
-        if token != nil { replaced.insert("x-amz-security-token") }
-        if options.addsContentSHA256Header { replaced.insert("x-amz-content-sha256") }
-        request.headers.removeAll(named: replaced)
-        if !request.headers.contains("host") {
+        let addsContentHash = options.addsContentSHA256Header
+        request.headers.removeAll { name in
+            name.equalsIgnoringASCIICase(lowercase: "authorization") || name.equalsIgnoringASCIICase(lowercase: "x-amz-date")
+                || (token != nil && name.equalsIgnoringASCIICase(lowercase: "x-amz-security-token"))
+                || (addsContentHash && name.equalsIgnoringASCIICase(lowercase: "x-amz-content-sha256"))
+        }
+        if !request.headers.contains(lowercaseName: "host") {
             request.headers.add("Host", request.authority)
         }
         if let token {
@@ -53,21 +55,27 @@ public struct SigV4Signer: Sendable {
         if options.addsContentSHA256Header {
             request.headers.add("x-amz-content-sha256", payloadHash)
         }
-        let excluded: Set<String> = options.signsSessionToken ? [] : ["x-amz-security-token"]
-        let headers = SigV4CanonicalHeaders(signing: request.headers, authority: request.authority, excluding: excluded)
+        let headers = SigV4CanonicalHeaders(
+            signing: request.headers, authority: request.authority, excludingSessionToken: !options.signsSessionToken
+        )
         let canonical = SigV4CanonicalRequest(
-            method: request.method,
-            uri: SigV4CanonicalRequest.uri(path: request.path, options: options),
-            query: SigV4CanonicalRequest.query(request.query),
-            headers: headers,
-            payloadHash: payloadHash
+            method: request.method, path: request.path, query: request.query,
+            headers: headers, payloadHash: payloadHash, options: options
         )
-        let scope = SigV4Signature.scope(dateStamp: timestamp.dateStamp, region: region, service: service)
-        let signature = SigV4Signature(canonicalRequest: canonical, amzDate: timestamp.amzDate, scope: scope, signingKey: signingKey(timestamp))
-        request.headers.add(
-            "Authorization",
-            "\(SigV4Signature.algorithm) Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(headers.signedHeaders), Signature=\(signature.signature)"
-        )
+        let signingKey = signingKey(timestamp)
+        let signature = SigV4Signature(canonicalRequest: canonical, amzDate: timestamp.amzDate, signingKey: signingKey)
+        let scope = signingKey.scope
+        var authorization: [UInt8] = []
+        authorization.reserveCapacity(128 + credentials.accessKeyID.utf8.count + scope.utf8.count + headers.signedHeaders.count)
+        authorization.append(contentsOf: "\(SigV4Signature.algorithm) Credential=".utf8)
+        authorization.append(contentsOf: credentials.accessKeyID.utf8)
+        authorization.append(UInt8(ascii: "/"))
+        authorization.append(contentsOf: scope.utf8)
+        authorization.append(contentsOf: ", SignedHeaders=".utf8)
+        authorization.append(contentsOf: headers.signedHeaders)
+        authorization.append(contentsOf: ", Signature=".utf8)
+        authorization.append(contentsOf: signature.signature.utf8)
+        request.headers.add("Authorization", String(decoding: authorization, as: UTF8.self))
         return signature
     }
 
@@ -77,12 +85,13 @@ public struct SigV4Signer: Sendable {
         let timestamp = SigV4Timestamp(date)
         let payloadHash = Self.payloadHash(options.presignedPayload, body: request.body)
         let headers = SigV4CanonicalHeaders(signing: request.headers, authority: request.authority)
-        let scope = SigV4Signature.scope(dateStamp: timestamp.dateStamp, region: region, service: service)
+        let signingKey = signingKey(timestamp)
+        let scope = signingKey.scope
         var parameters: [(name: String, value: String)] = [
             ("X-Amz-Algorithm", SigV4Signature.algorithm),
             ("X-Amz-Credential", "\(credentials.accessKeyID)/\(scope)"),
             ("X-Amz-Date", timestamp.amzDate),
-            ("X-Amz-SignedHeaders", headers.signedHeaders),
+            ("X-Amz-SignedHeaders", headers.signedHeadersText),
             ("X-Amz-Expires", String(expires)),
         ]
         if let token = credentials.sessionToken {
@@ -91,13 +100,10 @@ public struct SigV4Signer: Sendable {
         // An omitted token is still sent, just not covered by the signature.
         let signedParameters = credentials.sessionToken != nil && !options.signsSessionToken ? parameters.dropLast() : parameters[...]
         let canonical = SigV4CanonicalRequest(
-            method: request.method,
-            uri: SigV4CanonicalRequest.uri(path: request.path, options: options),
-            query: SigV4CanonicalRequest.query(request.query, adding: Array(signedParameters)),
-            headers: headers,
-            payloadHash: payloadHash
+            method: request.method, path: request.path, query: request.query, addedQuery: Array(signedParameters),
+            headers: headers, payloadHash: payloadHash, options: options
         )
-        let signature = SigV4Signature(canonicalRequest: canonical, amzDate: timestamp.amzDate, scope: scope, signingKey: signingKey(timestamp))
+        let signature = SigV4Signature(canonicalRequest: canonical, amzDate: timestamp.amzDate, signingKey: signingKey)
         parameters.append(("X-Amz-Signature", signature.signature))
         var query = request.query
         for (name, value) in parameters {
@@ -108,7 +114,7 @@ public struct SigV4Signer: Sendable {
         return signature
     }
 
-    private func signingKey(_ timestamp: SigV4Timestamp) -> HMACKey {
+    private func signingKey(_ timestamp: SigV4Timestamp) -> SigV4SigningKey {
         SigV4SigningKeyCache.shared.signingKey(
             secret: credentials.secretAccessKey, dateStamp: timestamp.dateStamp, region: region, service: service
         )

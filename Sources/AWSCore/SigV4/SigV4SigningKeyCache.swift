@@ -15,32 +15,37 @@ final class SigV4SigningKeyCache: Sendable {
         let service: String
     }
 
+    private struct State {
+        /// The last key used: one signer signs with one key all day, and
+        /// comparing against it is cheaper than hashing four strings.
+        var recent: (key: Key, signingKey: SigV4SigningKey)?
+        var keys: [Key: SigV4SigningKey] = [:]
+    }
+
     private let capacity: Int
-    private let keys = Mutex<[Key: HMACKey]>([:])
+    private let state = Mutex(State())
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
-    func signingKey(secret: String, dateStamp: Substring, region: String, service: String) -> HMACKey {
+    func signingKey(secret: String, dateStamp: Substring, region: String, service: String) -> SigV4SigningKey {
         let key = Key(secret: secret, dateStamp: dateStamp, region: region, service: service)
-        if let cached = keys.withLock({ $0[key] }) { return cached }
-        let derived = Self.derive(secret: secret, dateStamp: dateStamp, region: region, service: service)
-        keys.withLock { keys in
-            if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
-            keys[key] = derived
+        let cached = state.withLock { state -> SigV4SigningKey? in
+            if let recent = state.recent, recent.key == key { return recent.signingKey }
+            guard let cached = state.keys[key] else { return nil }
+            state.recent = (key, cached)
+            return cached
+        }
+        if let cached { return cached }
+        let derived = SigV4SigningKey(secret: secret, dateStamp: dateStamp, region: region, service: service)
+        state.withLock { state in
+            if state.keys.count >= capacity { state.keys.removeAll(keepingCapacity: true) }
+            state.keys[key] = derived
+            state.recent = (key, derived)
         }
         return derived
     }
 
-    var count: Int { keys.withLock { $0.count } }
-
-    /// Task 3 of SigV4: kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request").
-    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv4-create-signed-request.html#derive-signing-key
-    static func derive(secret: String, dateStamp: Substring, region: String, service: String) -> HMACKey {
-        let dateKey = HMACKey("AWS4" + secret).authenticationCode(for: String(dateStamp))
-        let regionKey = HMACKey(dateKey).authenticationCode(for: region)
-        let serviceKey = HMACKey(regionKey).authenticationCode(for: service)
-        return HMACKey(HMACKey(serviceKey).authenticationCode(for: "aws4_request"))
-    }
+    var count: Int { state.withLock { $0.keys.count } }
 }

@@ -1,3 +1,4 @@
+import CivilTime
 import FoundationEssentials
 
 /// The request time in SigV4's two spellings: `20150830T123600Z` (x-amz-date)
@@ -18,18 +19,18 @@ struct SigV4Timestamp: Sendable, Equatable {
         secondsSince1970 = seconds
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = Self.civil(fromDays: days)
-        var digits: [UInt8] = []
-        digits.reserveCapacity(16)
-        Self.append(year, width: 4, to: &digits)
-        Self.append(month, width: 2, to: &digits)
-        Self.append(day, width: 2, to: &digits)
-        digits.append(UInt8(ascii: "T"))
-        Self.append(secondOfDay / 3600, width: 2, to: &digits)
-        Self.append(secondOfDay / 60 % 60, width: 2, to: &digits)
-        Self.append(secondOfDay % 60, width: 2, to: &digits)
-        digits.append(UInt8(ascii: "Z"))
-        amzDate = String(decoding: digits, as: UTF8.self)
+        let (year, month, day) = CivilDate.civil(fromDays: days)
+        amzDate = String(unsafeUninitializedCapacity: 16) { digits in
+            Self.write(year, width: 4, at: 0, in: digits)
+            Self.write(month, width: 2, at: 4, in: digits)
+            Self.write(day, width: 2, at: 6, in: digits)
+            digits[8] = UInt8(ascii: "T")
+            Self.write(secondOfDay / 3600, width: 2, at: 9, in: digits)
+            Self.write(secondOfDay / 60 % 60, width: 2, at: 11, in: digits)
+            Self.write(secondOfDay % 60, width: 2, at: 13, in: digits)
+            digits[15] = UInt8(ascii: "Z")
+            return 16
+        }
     }
 
     /// Parses `YYYYMMDD'T'HHMMSS'Z'`; nil for any other shape or an impossible date.
@@ -48,44 +49,21 @@ struct SigV4Timestamp: Sendable, Equatable {
               let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15),
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
         else { return nil }
-        let days = Self.days(fromCivil: year, month, day)
+        let days = CivilDate.days(fromCivil: year, month, day)
         // Reject dates like 20150231 that arithmetic would roll into March.
-        guard Self.civil(fromDays: days) == (year, month, day) else { return nil }
+        guard CivilDate.civil(fromDays: days) == (year, month, day) else { return nil }
         self.init(Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second)))
     }
 
     var date: Date { Date(timeIntervalSince1970: TimeInterval(secondsSince1970)) }
 
-    private static func append(_ value: Int64, width: Int, to digits: inout [UInt8]) {
-        var divisor: Int64 = 1
-        for _ in 1..<width { divisor *= 10 }
+    /// Writes `value` as `width` decimal digits, zero-padded (and truncated to `width`).
+    private static func write(_ value: Int64, width: Int, at offset: Int, in digits: UnsafeMutableBufferPointer<UInt8>) {
         var value = value
-        while divisor > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            value %= divisor
-            divisor /= 10
+        for position in (offset..<(offset + width)).reversed() {
+            digits[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: abs(value % 10))
+            value /= 10
         }
     }
 
-    // Howard Hinnant's days <-> civil date algorithms (proleptic Gregorian, UTC).
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
-        let year = month <= 2 ? year - 1 : year
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 }

@@ -2,35 +2,54 @@
 /// `A-Z a-z 0-9 - . _ ~` becomes `%XX` with uppercase hex.
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv4-create-signed-request.html#create-canonical-request
 enum SigV4URIEncoding {
+    @inline(__always)
     static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
+        // Bit n of the mask pair is set when byte n is unreserved.
+        byte < 64 ? (unreservedLow >> UInt64(byte)) & 1 == 1 : byte < 128 && (unreservedHigh >> UInt64(byte - 64)) & 1 == 1
     }
 
-    /// Appends `bytes` encoded; `/` is kept as is when `keepingSlash` (paths).
-    static func appendEncoded(_ bytes: some Sequence<UInt8>, keepingSlash: Bool = false, to output: inout [UInt8]) {
-        for byte in bytes {
-            if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) {
-                output.append(byte)
-            } else {
-                output.append(UInt8(ascii: "%"))
-                output.append(upperHexDigits[Int(byte >> 4)])
-                output.append(upperHexDigits[Int(byte & 0x0F)])
-            }
+    /// `-` (45), `.` (46), `0-9` (48-57).
+    private static let unreservedLow: UInt64 = 0x03FF_6000_0000_0000
+    /// `A-Z` (65-90), `_` (95), `a-z` (97-122), `~` (126), offset by 64.
+    private static let unreservedHigh: UInt64 = 0x47FF_FFFE_87FF_FFFE
+
+    /// Writes `bytes` encoded; `/` is kept as is when `keepingSlash` (paths).
+    /// Runs of bytes that need no escaping are copied in one go.
+    static func writeEncoded(_ bytes: UnsafeBufferPointer<UInt8>, keepingSlash: Bool = false, to output: inout SigV4ByteWriter) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) { continue }
+            output.write(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            writeEscaped(byte, to: &output)
+            runStart = index + 1
         }
+        output.write(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
-    static func encoded(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        appendEncoded(text.utf8, to: &output)
-        return String(decoding: output, as: UTF8.self)
+    static func writeEncoded(_ text: String, to output: inout SigV4ByteWriter) {
+        var text = text
+        text.withUTF8 { writeEncoded($0, to: &output) }
+    }
+
+    @inline(__always)
+    static func writeEscaped(_ byte: UInt8, to output: inout SigV4ByteWriter) {
+        output.write(UInt8(ascii: "%"))
+        output.write(hexDigit(byte >> 4))
+        output.write(hexDigit(byte & 0x0F))
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble &+ UInt8(ascii: "0") : nibble &+ (UInt8(ascii: "A") - 10)
+    }
+
+    /// `text` encoded; with `keepingSlash`, `/` stays (an S3 key as a path).
+    static func encoded(_ text: String, keepingSlash: Bool = false) -> String {
+        var output = SigV4ByteWriter(capacity: text.utf8.count * 3)
+        var text = text
+        text.withUTF8 { writeEncoded($0, keepingSlash: keepingSlash, to: &output) }
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 
     /// Decodes `%XX` escapes; a `%` not followed by two hex digits stays literal.
@@ -91,7 +110,7 @@ enum SigV4URIEncoding {
         return false
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
+    static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
@@ -99,6 +118,4 @@ enum SigV4URIEncoding {
         default: return nil
         }
     }
-
-    private static let upperHexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 }

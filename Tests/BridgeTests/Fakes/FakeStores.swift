@@ -99,7 +99,7 @@ struct FakeCredentials: TenantCredentialSource {
 }
 
 struct FakeResults: ResultLinker {
-    func presignedURL(forKey key: String) async throws -> String { "https://results.example/\(key)?X-Amz-Expires=3600" }
+    func presignedURL(forKey key: String, tenant: TenantID) async throws -> String { "https://results.example/\(key)?X-Amz-Expires=3600" }
 }
 
 final class RecordingStarter: AsyncRunnerStarter, Sendable {

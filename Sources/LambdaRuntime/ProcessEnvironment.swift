@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads and writes the process environment (the one place that touches `environ`).
+package enum ProcessEnvironment {
+    package static func current() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    /// Sets `_X_AMZN_TRACE_ID` for the invocation (unset when there is none).
+    package static func setTraceID(_ traceID: String?) {
+        if let traceID {
+            setenv("_X_AMZN_TRACE_ID", traceID, 1)
+        } else {
+            unsetenv("_X_AMZN_TRACE_ID")
+        }
+    }
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Every benchmark against its named peer, in one run. Add a line per benchmark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bench/runtime.sh
+scripts/bench/sigv4.sh
