@@ -83,6 +83,9 @@ let package = Package(
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
         .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
+        // The local AgentCore Runtime data plane (never linked into a Lambda).
+        .target(name: "LocalAgentCore", dependencies: ["AWSCore", "HTTPServer", "HTTPWire"]),
+
         // MARK: Lambdas (bridge, async-runner, webhook-delivery)
         .executableTarget(
             name: "Bridge",
@@ -116,6 +119,11 @@ let package = Package(
         .testTarget(
             name: "BridgeTests",
             dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(name: "LocalAgentCoreTests", dependencies: ["LocalAgentCore"]),
+        .testTarget(
+            name: "InvocationIntegrationTests",
+            dependencies: ["LocalAgentCore", "AWSCore", "AgentInvocation", "DataAccess", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "PlatformAPITests",
