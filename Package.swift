@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bridge", targets: ["Bridge"]),
+        .executable(name: "local-platform", targets: ["LocalPlatform"]),
+        .executable(name: "tenant-api", targets: ["TenantAPI"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -47,7 +49,26 @@ let package = Package(
             dependencies: ["AWSCore", "LambdaEvents"]
         ),
 
+        // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
+        .target(
+            name: "AuthoriserCore",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
+            path: "lambdas/authoriser/Core"
+        ),
+
+        // MARK: Lambdas
+        .executableTarget(
+            name: "TenantAPI",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            path: "lambdas/tenant-api"
+        ),
+
         // MARK: Local platform (never linked into a Lambda)
+        .executableTarget(
+            name: "LocalPlatform",
+            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire", "LocalAgentCore"],
+            path: "Sources/LocalPlatform"
+        ),
         .target(
             name: "LocalGateway",
             dependencies: ["LambdaEvents"]
@@ -80,6 +101,11 @@ let package = Package(
 
         // MARK: Test fixtures and benchmark peers
         .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
+        .executableTarget(
+            name: "authoriser-bench",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "JWT", "LambdaEvents"],
+            path: "scripts/bench/authoriser"
+        ),
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
         .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
@@ -128,6 +154,18 @@ let package = Package(
         .testTarget(
             name: "PlatformAPITests",
             dependencies: ["PlatformAPI", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "AuthoriserTests",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "LambdaEvents", "LocalGateway"]
+        ),
+        .testTarget(
+            name: "TenantAPITests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(
+            name: "TenantAPIIntegrationTests",
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "LocalGatewayTests",

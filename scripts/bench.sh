@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bench/runtime.sh
 scripts/bench/sigv4.sh
+scripts/bench/authoriser.sh

@@ -38,6 +38,8 @@ public struct GatewayResponse: Sendable, Equatable {
     static let accessDenied = json(403, "Message", "User is not authorized to access this resource with an explicit deny")
     /// An unknown resource: API Gateway answers 403, not 404, so paths are not probeable.
     static let missingAuthenticationToken = json(403, "message", "Missing Authentication Token")
+    /// No usage identifier (API key) for a route that requires one.
+    static let forbidden = json(403, "message", "Forbidden")
     static let payloadTooLarge = json(413, "message", "Request Too Long")
     static let integrationTimeout = json(504, "message", "Endpoint request timed out")
     /// The integration failed or answered something that is not a proxy response.

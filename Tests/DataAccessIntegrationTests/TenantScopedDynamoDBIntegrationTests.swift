@@ -175,13 +175,13 @@ import Testing
         var scanned: [String] = []
         var token: String?
         repeat {
-            let page = try await f.controlPlane.scan(Session.self, from: f.table, sortKey: "SESSION#t1", limit: 1, nextToken: token)
+            let page = try await f.controlPlane.scan(Session.self, from: f.table, sortKey: .equals("SESSION#t1"), limit: 1, nextToken: token)
             scanned += page.items.map(\.sessionID.rawValue)
             token = page.nextToken
         } while token != nil
         #expect(scanned == ["t1"])
         let filtered = try await f.controlPlane.scan(
-            Session.self, from: f.table, sortKey: "SESSION#m1",
+            Session.self, from: f.table, sortKey: .beginsWith("SESSION#m"),
             filter: DynamoDBExpression("#t = :t", names: ["#t": "tenantId"], values: [":t": .s("acme")]))
         #expect(filtered.items == [mine])
         try await f.controlPlane.delete(from: f.table, key: theirs.key)

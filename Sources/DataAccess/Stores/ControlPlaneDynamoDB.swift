@@ -52,11 +52,11 @@ public struct ControlPlaneDynamoDB: Sendable {
         try await operations.transactWrite(items)
     }
 
-    /// Every row of `table` whose sort key equals `sortKey` (e.g. all tenants'
-    /// `METADATA`) and that passes `filter`, a page at a time. As in DynamoDB,
+    /// Every row of `table` whose sort key satisfies `sortKey` (e.g. all tenants'
+    /// `METADATA`, every agent's `VERSION#` rows) and that passes `filter`, a page at a time. As in DynamoDB,
     /// `limit` bounds the rows read, so a page may hold fewer matches.
     public func scan<R: TableRecord>(
-        _ type: R.Type, from table: String, sortKey: String, filter: DynamoDBExpression? = nil,
+        _ type: R.Type, from table: String, sortKey: SortKeyCondition, filter: DynamoDBExpression? = nil,
         limit: Int? = nil, nextToken: String? = nil
     ) async throws -> Page<R> {
         let result = try await operations.scan(

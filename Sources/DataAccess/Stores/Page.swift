@@ -6,6 +6,11 @@ public struct Page<Record: Sendable>: Sendable {
     public var items: [Record]
     /// Pass back to get the next page; nil on the last page.
     public var nextToken: String?
+
+    public init(items: [Record], nextToken: String?) {
+        self.items = items
+        self.nextToken = nextToken
+    }
 }
 
 /// Encodes DynamoDB's `LastEvaluatedKey` as an opaque URL-safe token and back.

@@ -62,11 +62,13 @@ struct RecordOperations: Sendable {
     }
 
     func scan<R: TableRecord>(
-        _ type: R.Type, table: String, sortKey: String, filter: DynamoDBExpression?, limit: Int?, startKey: DynamoDBItem?
+        _ type: R.Type, table: String, sortKey: SortKeyCondition, filter: DynamoDBExpression?, limit: Int?, startKey: DynamoDBItem?
     ) async throws -> (records: [R], next: DynamoDBItem?) {
-        var condition = DynamoDBExpression("#sk = :sk", names: ["#sk": TableKey.sortKeyName], values: [":sk": .s(sortKey)])
+        let keyCondition = sortKey.expression
+        var condition = DynamoDBExpression(keyCondition.text, names: ["#sk": TableKey.sortKeyName],
+                                           values: keyCondition.values.mapValues { .s($0) })
         if let filter {
-            condition = DynamoDBExpression("#sk = :sk AND (\(filter.text))", names: condition.names, values: condition.values)
+            condition = DynamoDBExpression("\(condition.text) AND (\(filter.text))", names: condition.names, values: condition.values)
         }
         let placeholders = condition.mergedPlaceholders(with: filter)
         let output = try await dynamoDB.scan(.init(

@@ -5,6 +5,15 @@ public enum SortKeyCondition: Sendable, Equatable {
     /// Inclusive on both ends, as DynamoDB's `BETWEEN`.
     case between(String, String)
 
+    /// Whether `sortKey` satisfies the condition (as DynamoDB compares strings: by bytes).
+    public func contains(_ sortKey: String) -> Bool {
+        switch self {
+        case .equals(let value): sortKey == value
+        case .beginsWith(let prefix): sortKey.hasPrefix(prefix)
+        case .between(let low, let high): sortKey >= low && sortKey <= high
+        }
+    }
+
     var expression: (text: String, values: [String: String]) {
         switch self {
         case .equals(let value): ("#sk = :sk", [":sk": value])

@@ -1,0 +1,108 @@
+// local-platform: one process for `make dev` and the integration tests.
+// - Lambda: every built function of dev-platform.json as bootstrap child
+//   processes, with the Runtime API and the RIE-compatible Invoke API on one
+//   port (LAMBDA_EMULATOR_URL).
+// - API Gateway: the REST API of infra/routes.json on another port
+//   (PLATFORM_API_URL), invoking the same functions in-process.
+import FoundationEssentials
+import HTTPServer
+import HTTPWire
+import LambdaHost
+import LocalAgentCore
+import LocalGateway
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func fail(_ message: String) -> Never {
+    LambdaHost.standardOutput("local-platform: \(message)")
+    exit(2)
+}
+
+let arguments: PlatformArguments
+do {
+    arguments = try PlatformArguments(parsing: Array(CommandLine.arguments.dropFirst()))
+} catch {
+    fail(error.description)
+}
+var environment = ProcessInfo.processInfo.environment
+let configuration: LocalPlatformConfiguration
+let routes: RouteTable
+do {
+    configuration = try LocalPlatformConfiguration(json: try Data(contentsOf: URL(fileURLWithPath: arguments.configPath)))
+    routes = try RouteTable(json: try Data(contentsOf: URL(fileURLWithPath: arguments.routesPath)))
+} catch {
+    fail("cannot read \(arguments.configPath) or \(arguments.routesPath): \(error)")
+}
+
+signal(SIGPIPE, SIG_IGN)
+// SIGINT/SIGTERM are taken with sigwait below; blocked before any thread starts.
+var signals = sigset_t()
+sigemptyset(&signals)
+sigaddset(&signals, SIGINT)
+sigaddset(&signals, SIGTERM)
+pthread_sigmask(SIG_BLOCK, &signals, nil)
+
+// The local AgentCore Runtime data plane (LocalAgentCore, docs/decisions/0022)
+// starts before the functions, so they get its URL as
+// AWS_ENDPOINT_URL_BEDROCK_AGENTCORE; AWS_ENDPOINT_URL_LAMBDA is the emulator
+// (the bridge starts the async-runner through it), so its port is fixed first.
+let agentCore: LocalAgentCoreServer
+var emulatorPort = arguments.emulatorPort
+do {
+    agentCore = try LocalAgentCore.start(.localStack(configPath: arguments.configPath, host: arguments.host,
+                                                     environment: environment))
+    if emulatorPort == 0 {
+        let (probe, port) = try TCPSocket.listen(host: arguments.host, port: 0)
+        probe.close()
+        emulatorPort = port
+    }
+} catch {
+    fail("could not start the local AgentCore Runtime: \(error)")
+}
+environment["AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"] = agentCore.url
+environment["AWS_ENDPOINT_URL_LAMBDA"] = environment["AWS_ENDPOINT_URL_LAMBDA"] ?? "http://\(arguments.host):\(emulatorPort)"
+
+let binDirectory = arguments.binDirectory ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+let (functions, missing) = HostedFunctions.configurations(configuration, binDirectory: binDirectory, environment: environment)
+let host: LambdaHost
+let emulator: HTTPServer
+let api: HTTPServer
+do {
+    host = try LambdaHost(functions: functions, region: configuration.region, hostEnvironment: environment)
+    emulator = try HTTPServer(host: arguments.host, port: emulatorPort, handler: InvokeEndpoint.router(host: host).handler)
+    let gatewayConfiguration = configuration.gatewayConfiguration(expandingFrom: environment)
+    let gateway = LocalAPIGateway(
+        routes: routes, configuration: gatewayConfiguration, invoker: LambdaHostInvoker(host: host),
+        log: { LambdaHost.standardOutput("api \($0)") }
+    )
+    api = try HTTPServer(
+        host: arguments.host, port: arguments.apiPort,
+        handler: GatewayHTTPHandler.handler(gateway: gateway, maxRequestBytes: gatewayConfiguration.maxRequestBytes)
+    )
+} catch {
+    fail("could not start: \(error)")
+}
+
+let apiURL = "http://\(api.address)"
+let emulatorURL = "http://\(emulator.address)"
+LambdaHost.standardOutput("local-platform: API \(apiURL), Lambda emulator \(emulatorURL), functions: \(host.functionNames.joined(separator: ","))")
+if !missing.isEmpty {
+    LambdaHost.standardOutput("local-platform: not built yet, not hosted: \(missing.joined(separator: ","))")
+}
+if let readyFile = arguments.readyFile {
+    let ready = "{\"api\":\"\(apiURL)\",\"emulator\":\"\(emulatorURL)\",\"agentcore\":\"\(agentCore.url)\"}\n"
+    do {
+        try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile))
+    } catch {
+        fail("cannot write \(readyFile): \(error)")
+    }
+}
+
+var received: Int32 = 0
+sigwait(&signals, &received)
+api.stop()
+emulator.stop()
+host.stop()
+agentCore.stop()
+exit(0)

@@ -1,0 +1,40 @@
+import FoundationEssentials
+import Testing
+@testable import LocalGateway
+
+@Suite struct LocalPlatformConfigurationTests {
+    @Test func expandsVariablesWithDefaults() {
+        let variables = ["A": "1", "EMPTY": ""]
+        #expect(LocalPlatformConfiguration.expand("x${A}y", from: variables) == "x1y")
+        #expect(LocalPlatformConfiguration.expand("${MISSING}", from: variables) == "")
+        #expect(LocalPlatformConfiguration.expand("${MISSING:-30}", from: variables) == "30")
+        #expect(LocalPlatformConfiguration.expand("${EMPTY:-d}", from: variables) == "d")
+        #expect(LocalPlatformConfiguration.expand("${A:-d}/${A}", from: variables) == "1/1")
+        #expect(LocalPlatformConfiguration.expand("open ${A", from: variables) == "open ${A")
+    }
+
+    @Test func defaultsApplyToOmittedFields() throws {
+        let configuration = try LocalPlatformConfiguration(json: Data(#"{"functions":[{"name":"bridge"}]}"#.utf8))
+        #expect(configuration.region == "eu-west-2")
+        #expect(configuration.gateway.authoriserFunction == "authoriser")
+        let bridge = try #require(configuration.functions.first)
+        #expect(bridge.product == "bridge")
+        #expect(bridge.timeout == 30)
+        #expect(!bridge.streaming)
+    }
+
+    @Test func theCheckedInFileHostsTheAuthoriserAndExpandsTheIdentityProvider() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../scripts/dev-platform.json")
+        let configuration = try LocalPlatformConfiguration(json: try Data(contentsOf: url))
+        let authoriser = try #require(configuration.functions.first { $0.name == "authoriser" })
+        let process = ["ENTRA_JWKS_URL": "http://127.0.0.1:9/keys", "PLATFORM_TENANT_CACHE_TTL": "1"]
+        let environment = configuration.environment(of: authoriser, expandingFrom: process)
+        #expect(environment["ENTRA_JWKS_URL"] == "http://127.0.0.1:9/keys")
+        #expect(environment["TENANT_CACHE_TTL_SECONDS"] == "1")
+        #expect(environment["TENANTS_TABLE"] == "platform-tenants")
+        #expect(configuration.gatewayConfiguration(expandingFrom: [:]).authoriserCacheTTL == 300)
+        #expect(configuration.gatewayConfiguration(expandingFrom: ["PLATFORM_AUTHORISER_CACHE_TTL": "2"]).authoriserCacheTTL == 2)
+        // Function names are unique: each engineer adds one entry per function.
+        #expect(Set(configuration.functions.map(\.name)).count == configuration.functions.count)
+    }
+}
