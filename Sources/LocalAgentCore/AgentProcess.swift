@@ -7,12 +7,26 @@ final class AgentProcess: @unchecked Sendable {
     let port: Int
     let directory: URL
     private let process: Process
+    /// The agent's stdin: it exits when this closes, so agents never outlive this process.
+    private let lifeline: Pipe
 
-    private init(port: Int, directory: URL, process: Process) {
+    private init(port: Int, directory: URL, process: Process, lifeline: Pipe) {
         self.port = port
         self.directory = directory
         self.process = process
+        self.lifeline = lifeline
     }
+
+    /// Runs `agent.py` as `__main__` after two fixes for a child of this process:
+    /// signals blocked here (the local platform blocks SIGTERM for `sigwait`)
+    /// are unblocked, and end of stdin (this process gone) ends the agent.
+    static let launcher = """
+        import os, signal, sys, threading, runpy
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
+        threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
+        sys.argv = ["agent.py"]
+        runpy.run_path("agent.py", run_name="__main__")
+        """
 
     var isRunning: Bool { process.isRunning }
 
@@ -21,7 +35,9 @@ final class AgentProcess: @unchecked Sendable {
         let port = try freePort()
         let process = Process()
         process.executableURL = python
-        process.arguments = [directory.appendingPathComponent("agent.py").path]
+        process.arguments = ["-c", launcher]
+        let lifeline = Pipe()
+        process.standardInput = lifeline
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["AGENT_HOST"] = "127.0.0.1"
@@ -39,7 +55,7 @@ final class AgentProcess: @unchecked Sendable {
             process.standardError = FileHandle.nullDevice
         }
         try process.run()
-        let agent = AgentProcess(port: port, directory: directory, process: process)
+        let agent = AgentProcess(port: port, directory: directory, process: process, lifeline: lifeline)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             guard process.isRunning else { throw LocalAgentCoreError.agentExited(directory.lastPathComponent) }
