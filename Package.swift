@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "bridge", targets: ["Bridge"]),
+        .executable(name: "async-runner", targets: ["AsyncRunner"]),
         .executable(name: "local-platform", targets: ["LocalPlatform"]),
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
     ],
@@ -119,6 +120,11 @@ let package = Package(
                            "PlatformAPI"],
             path: "lambdas/bridge"
         ),
+        .executableTarget(
+            name: "AsyncRunner",
+            dependencies: ["AgentInvocation", "AWSCore", "DataAccess", "LambdaRuntime"],
+            path: "lambdas/async-runner"
+        ),
 
         // MARK: Tests
         .target(
@@ -147,6 +153,7 @@ let package = Package(
             dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
         ),
         .testTarget(name: "LocalAgentCoreTests", dependencies: ["LocalAgentCore"]),
+        .testTarget(name: "AsyncRunnerTests", dependencies: ["AsyncRunner", "AgentInvocation", "AWSCore", "DataAccess"]),
         .testTarget(
             name: "InvocationIntegrationTests",
             dependencies: ["LocalAgentCore", "AWSCore", "AgentInvocation", "DataAccess", "PlatformTestSupport"]
