@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "bridge", targets: ["Bridge"]),
         .executable(name: "async-runner", targets: ["AsyncRunner"]),
+        .executable(name: "webhook-delivery", targets: ["WebhookDelivery"]),
         .executable(name: "local-platform", targets: ["LocalPlatform"]),
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
     ],
@@ -125,6 +126,11 @@ let package = Package(
             dependencies: ["AgentInvocation", "AWSCore", "DataAccess", "LambdaRuntime"],
             path: "lambdas/async-runner"
         ),
+        .executableTarget(
+            name: "WebhookDelivery",
+            dependencies: ["AWSCore", "COpenSSL", "DataAccess", "LambdaRuntime"],
+            path: "lambdas/webhook-delivery"
+        ),
 
         // MARK: Tests
         .target(
@@ -153,6 +159,7 @@ let package = Package(
             dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
         ),
         .testTarget(name: "LocalAgentCoreTests", dependencies: ["LocalAgentCore"]),
+        .testTarget(name: "WebhookDeliveryTests", dependencies: ["WebhookDelivery", "AWSCore", "DataAccess"]),
         .testTarget(name: "AsyncRunnerTests", dependencies: ["AsyncRunner", "AgentInvocation", "AWSCore", "DataAccess"]),
         .testTarget(
             name: "InvocationIntegrationTests",
