@@ -68,7 +68,8 @@ let package = Package(
         // MARK: Local platform (never linked into a Lambda)
         .executableTarget(
             name: "LocalPlatform",
-            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire", "LocalAgentCore"],
+            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire", "LocalAgentCore", "LocalStreams",
+                           "AWSCore"],
             path: "Sources/LocalPlatform"
         ),
         .target(
@@ -113,6 +114,8 @@ let package = Package(
 
         // The local AgentCore Runtime data plane (never linked into a Lambda).
         .target(name: "LocalAgentCore", dependencies: ["AWSCore", "HTTPServer", "HTTPWire"]),
+        // Feeds DynamoDB stream records from moto to a hosted function (local stack only).
+        .target(name: "LocalStreams", dependencies: ["AWSCore"]),
 
         // MARK: Lambdas (bridge, async-runner, webhook-delivery)
         .executableTarget(
@@ -163,7 +166,8 @@ let package = Package(
         .testTarget(name: "AsyncRunnerTests", dependencies: ["AsyncRunner", "AgentInvocation", "AWSCore", "DataAccess"]),
         .testTarget(
             name: "InvocationIntegrationTests",
-            dependencies: ["LocalAgentCore", "AWSCore", "AgentInvocation", "DataAccess", "PlatformTestSupport"]
+            dependencies: ["LocalAgentCore", "AWSCore", "AgentInvocation", "DataAccess", "PlatformTestSupport", "HTTPServer",
+                           "HTTPWire", "COpenSSL"]
         ),
         .testTarget(
             name: "PlatformAPITests",

@@ -10,6 +10,8 @@ import HTTPWire
 import LambdaHost
 import LocalAgentCore
 import LocalGateway
+import LocalStreams
+import AWSCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,6 +86,29 @@ do {
     fail("could not start: \(error)")
 }
 
+// The platform-jobs stream feeds webhook-delivery, like its event source mapping.
+var jobStream: TableStreamPoller?
+if host.functionNames.contains("webhook-delivery") {
+    do {
+        let transport = CurlTransport()
+        let dynamoDB = DynamoDBClient(client: try AWSClient(service: .dynamoDB, environment: environment, transport: transport,
+                                                            region: configuration.region))
+        let streams = DynamoDBStreamsClient(client: try AWSClient(service: .dynamoDBStreams, environment: environment,
+                                                                  transport: transport, region: configuration.region))
+        let poller = TableStreamPoller(
+            dynamoDB: dynamoDB, streams: streams, table: environment["JOBS_TABLE"] ?? "platform-jobs",
+            region: configuration.region, log: { LambdaHost.standardOutput("streams \($0)") }
+        ) { event in
+            guard let result = try? await host.invokeAsync(function: "webhook-delivery", payload: event) else { return false }
+            return result.error == nil
+        }
+        poller.start()
+        jobStream = poller
+    } catch {
+        LambdaHost.standardOutput("local-platform: no jobs stream poller: \(error)")
+    }
+}
+
 let apiURL = "http://\(api.address)"
 let emulatorURL = "http://\(emulator.address)"
 LambdaHost.standardOutput("local-platform: API \(apiURL), Lambda emulator \(emulatorURL), functions: \(host.functionNames.joined(separator: ","))")
@@ -101,6 +126,7 @@ if let readyFile = arguments.readyFile {
 
 var received: Int32 = 0
 sigwait(&signals, &received)
+jobStream?.stop()
 api.stop()
 emulator.stop()
 host.stop()
