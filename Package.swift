@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "webhook-delivery", targets: ["WebhookDelivery"]),
         .executable(name: "local-platform", targets: ["LocalPlatform"]),
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
+        .executable(name: "bff", targets: ["BFF"]),
+        .executable(name: "billing", targets: ["Billing"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -63,6 +65,16 @@ let package = Package(
             name: "TenantAPI",
             dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
             path: "lambdas/tenant-api"
+        ),
+        .executableTarget(
+            name: "BFF",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            path: "lambdas/bff"
+        ),
+        .executableTarget(
+            name: "Billing",
+            dependencies: ["AWSCore", "CivilTime", "DataAccess", "LambdaRuntime"],
+            path: "lambdas/billing"
         ),
 
         // MARK: Local platform (never linked into a Lambda)
@@ -188,6 +200,22 @@ let package = Package(
         .testTarget(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
+        ),
+        .testTarget(
+            name: "BFFTests",
+            dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
+        ),
+        .testTarget(
+            name: "BFFIntegrationTests",
+            dependencies: ["BFF", "AWSCore", "DataAccess", "HTTPServer", "LambdaEvents", "LambdaHost", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "BillingIntegrationTests",
+            dependencies: ["Billing", "AWSCore", "DataAccess", "LambdaHost", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "BillingTests",
+            dependencies: ["Billing", "AWSCore", "DataAccess", "LambdaRuntime"]
         ),
         .testTarget(
             name: "JWTTests",

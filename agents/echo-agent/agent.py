@@ -13,6 +13,10 @@ or, from the async-runner polling a task:
 
     {"action": "job_status", "taskId": "<id>"}
 
+or, from the BFF keeping a runtime session alive (no work, no token usage):
+
+    {"action": "ping"}
+
 Run locally:  AGENT_HOST=127.0.0.1 AGENT_PORT=8080 python agent.py
 """
 
@@ -240,7 +244,11 @@ def _handle(payload: Any, context: Optional[RequestContext]) -> Any:
     if "action" in payload:
         if payload["action"] == "job_status":
             return _job_status(payload)
-        raise InvalidInput(f"unknown action {payload['action']!r}; supported: 'job_status'")
+        if payload["action"] == "ping":
+            # Reaching the agent is the point: the invocation itself resets the
+            # runtime session's idle timer. Answer without doing any work.
+            return {"status": "alive", "sessionId": _session_id(payload, context)}
+        raise InvalidInput(f"unknown action {payload['action']!r}; supported: 'job_status', 'ping'")
 
     mode = payload.get("mode")
     if mode is None:

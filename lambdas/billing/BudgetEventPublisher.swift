@@ -1,0 +1,4 @@
+/// Publishes `platform.tenant.budget_exceeded` (source `platform.tenants`).
+protocol BudgetEventPublisher: Sendable {
+    func publishBudgetExceeded(_ event: BudgetExceededEvent) async throws
+}

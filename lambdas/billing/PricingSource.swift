@@ -1,0 +1,4 @@
+/// `/platform/billing/pricing/{tier}`.
+protocol PricingSource: Sendable {
+    func pricing(tier: String) async throws -> TierPricing
+}
