@@ -34,9 +34,14 @@ enum BridgeWiring {
             regions: regions, primaryRegion: primary, fallbackRegion: fallback,
             owner: "bridge:\(environment["AWS_LAMBDA_LOG_STREAM_NAME"] ?? "local")")
         let bucket = environment["TENANT_DATA_BUCKET"] ?? "platform-tenant-data"
+        let cacheSeconds = environment["BRIDGE_CACHE_SECONDS"].flatMap(TimeInterval.init) ?? 30
+        let tenants = TimedCache<Tenant?>(ttl: cacheSeconds, now: { Date() })
         return BridgeDependencies(
-            registry: DynamoDBAgentRegistry(dynamoDB: dynamoDB, table: tables.agents),
-            tenantStore: { DynamoDBTenantStore(scoped: TenantScopedDynamoDB(tenant: $0, dynamoDB: dynamoDB), tables: tables) },
+            registry: CachedAgentRegistry(DynamoDBAgentRegistry(dynamoDB: dynamoDB, table: tables.agents), ttl: cacheSeconds),
+            tenantStore: {
+                CachedTenantStore(store: DynamoDBTenantStore(scoped: TenantScopedDynamoDB(tenant: $0, dynamoDB: dynamoDB),
+                                                             tables: tables), tenants: tenants)
+            },
             idempotency: DynamoDBIdempotencyStore(dynamoDB: dynamoDB, table: tables.idempotency),
             credentials: TenantRoleCredentials(sts: sts, parameters: parameters),
             runtime: AgentCoreRuntime(base: agentCore, environment: environment),

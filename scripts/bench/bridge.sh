@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Bridge overhead: echo agent streamed directly vs through the Lambda host,
+# the bridge and the local AgentCore Runtime (debug build unless BENCH_RELEASE=1).
+# Usage: scripts/bench/bridge.sh [requests]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+config=(); [[ "${BENCH_RELEASE:-0}" == 1 ]] && config=(-c release)
+swift build "${config[@]}" --product local-platform --product bridge --product async-runner --product webhook-delivery >/dev/null
+bin=$(swift build "${config[@]}" --show-bin-path)
+.venv/bin/python scripts/bench/bridge_bench.py "$bin" "${1:-200}"
