@@ -131,8 +131,3 @@ package final class LocalAgentCoreServer: Sendable {
         return (33...256).contains(bytes.count) && bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F }
     }
 }
-
-/// Set once in `init`, read-only afterwards.
-final class HTTPServerBox: @unchecked Sendable {
-    var value: HTTPServer!
-}

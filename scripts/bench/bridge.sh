@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 config=(); [[ "${BENCH_RELEASE:-0}" == 1 ]] && config=(-c release)
-swift build "${config[@]}" --product local-platform --product bridge --product async-runner --product webhook-delivery >/dev/null
+for product in local-platform bridge async-runner webhook-delivery; do
+    swift build "${config[@]}" --product "$product" >/dev/null
+done
 bin=$(swift build "${config[@]}" --show-bin-path)
 .venv/bin/python scripts/bench/bridge_bench.py "$bin" "${1:-200}"
