@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
         .executable(name: "bff", targets: ["BFF"]),
         .executable(name: "billing", targets: ["Billing"]),
+        .executable(name: "authoriser", targets: ["Authoriser"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -49,8 +50,18 @@ let package = Package(
             dependencies: ["AWSCore", "DataAccess"]
         ),
         .target(
+            name: "EntraAuth",
+            dependencies: ["AWSCore", "DataAccess", "JWT"]
+        ),
+        // Shared by the AgentCore Gateway request and response interceptors.
+        .target(
+            name: "InterceptorKit",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents"]
+        ),
+
+        .target(
             name: "PlatformAPI",
-            dependencies: ["AWSCore", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"]
         ),
 
         // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
@@ -58,6 +69,12 @@ let package = Package(
             name: "AuthoriserCore",
             dependencies: ["AWSCore", "DataAccess", "LambdaEvents"],
             path: "lambdas/authoriser/Core"
+        ),
+        .executableTarget(
+            name: "Authoriser",
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "LambdaRuntime"],
+            path: "lambdas/authoriser",
+            exclude: ["Core"]
         ),
 
         // MARK: Lambdas
@@ -75,6 +92,16 @@ let package = Package(
             name: "Billing",
             dependencies: ["AWSCore", "CivilTime", "DataAccess", "LambdaRuntime"],
             path: "lambdas/billing"
+        ),
+        .target(
+            name: "RequestInterceptor",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            path: "lambdas/request-interceptor"
+        ),
+        .target(
+            name: "ResponseInterceptor",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            path: "lambdas/response-interceptor"
         ),
 
         // MARK: Local platform (never linked into a Lambda)
@@ -158,6 +185,20 @@ let package = Package(
             dependencies: ["AWSCore"]
         ),
         .testTarget(
+            name: "EntraAuthTests",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT"]
+        ),
+        .testTarget(
+            name: "EntraAuthIntegrationTests",
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "InterceptorTests",
+            dependencies: [
+                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor",
+            ]
+        ),
+        .testTarget(
             name: "DataAccessTests",
             dependencies: ["DataAccess", "AWSCore"]
         ),
@@ -183,7 +224,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformAPITests",
-            dependencies: ["PlatformAPI", "LambdaEvents"]
+            dependencies: ["PlatformAPI", "LambdaEvents", "DataAccess"]
         ),
         .testTarget(
             name: "AuthoriserTests",

@@ -17,7 +17,9 @@ Development only: keys live in memory and are new on every start.
 import argparse
 import base64
 import json
+import os
 import secrets
+import sys
 import threading
 import time
 import uuid
@@ -204,6 +206,12 @@ def make_handler(issuer: Issuer):
     return Handler
 
 
+def exit_on_stdin_eof():
+    while sys.stdin.buffer.read(4096):
+        pass
+    os._exit(0)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=0)
@@ -212,7 +220,11 @@ def main():
     parser.add_argument("--client-id", default="local-bff-client")
     parser.add_argument("--client-secret-file", help="file holding the BFF's client secret")
     parser.add_argument("--ready-file", help="write the base URL here once listening")
+    parser.add_argument("--exit-on-stdin-eof", action="store_true",
+                        help="exit when stdin closes, so a test process that dies takes this server with it")
     args = parser.parse_args()
+    if args.exit_on_stdin_eof:
+        threading.Thread(target=exit_on_stdin_eof, daemon=True).start()
     secret = open(args.client_secret_file).read().strip() if args.client_secret_file else secrets.token_urlsafe(32)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), None)
     base = f"http://127.0.0.1:{server.server_address[1]}"

@@ -1,3 +1,4 @@
+import DataAccess
 import FoundationEssentials
 import Testing
 import PlatformAPI
@@ -7,7 +8,7 @@ import PlatformAPI
     static let sessionID = "7d1e0c52-9b8f-4f0e-a1a4-3c5d9e2b6f10-sess01"
     static let arn = "arn:aws:bedrock-agentcore:eu-west-1:123456789012:runtime/echo_agent-local"
     let clock = FakeClock()
-    let caller = CallerIdentity(tenantID: "acme-basic", appID: "acme-app", tier: "basic", subject: "u", roles: [])
+    let caller = Caller(tenantID: try! TenantID(validating: "acme-basic"), appID: "acme-app", tier: .basic, subject: "u", roles: [])
 
     func keepalive(sessions: FakeSessions, runtime: FakeRuntime, region: String = "eu-central-1") -> SessionKeepalive {
         SessionKeepalive(sessions: sessions, agents: runtime, pinger: runtime, activeRegion: { region }, now: clock.function)

@@ -1,3 +1,4 @@
+import PlatformAPI
 import DataAccess
 import Foundation
 import Testing

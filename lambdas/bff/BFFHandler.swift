@@ -39,7 +39,8 @@ struct BFFHandler: Sendable {
 
     private func answer(_ request: APIGatewayProxyRequest) async throws(BFFError) -> APIGatewayProxyResponse {
         guard let operation = router.handler(for: request) else { throw BFFError(.notFound("The route")) }
-        let caller = try CallerIdentity(authorizerContext: request.requestContext.authorizer)
+        let caller: Caller
+        do { caller = try Caller(authorizer: request.requestContext.authorizer) } catch { throw BFFError(error) }
         guard !caller.isMachine else {
             throw BFFError(code: .forbidden, message: "the BFF serves user tokens only")
         }
@@ -52,8 +53,8 @@ struct BFFHandler: Sendable {
         }
     }
 
-    private var router: Router<CallerIdentity> {
-        var router = Router<CallerIdentity>()
+    private var router: Router<Caller> {
+        var router = Router<Caller>()
         router.on("POST", "/v1/bff/token-refresh") { request, _ in try await refreshToken(request) }
         router.on("POST", "/v1/bff/session-keepalive") { request, caller in try await keepAlive(request, caller: caller) }
         return router
@@ -75,7 +76,7 @@ struct BFFHandler: Sendable {
         ))
     }
 
-    private func keepAlive(_ request: APIGatewayProxyRequest, caller: CallerIdentity) async throws(BFFError) -> APIGatewayProxyResponse {
+    private func keepAlive(_ request: APIGatewayProxyRequest, caller: Caller) async throws(BFFError) -> APIGatewayProxyResponse {
         let keepaliveRequest = try SessionKeepaliveRequest.parse(request)
         let accepted = try await keepalive.keepAlive(keepaliveRequest, for: caller)
         return try encoded(202, KeepaliveBody(

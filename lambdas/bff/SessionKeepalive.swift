@@ -1,3 +1,4 @@
+import PlatformAPI
 import DataAccess
 import FoundationEssentials
 
@@ -19,14 +20,14 @@ struct SessionKeepalive: Sendable {
     let activeRegion: @Sendable () async throws -> String
     let now: @Sendable () -> Date
 
-    func keepAlive(_ request: SessionKeepaliveRequest, for caller: CallerIdentity) async throws(BFFError) -> Accepted {
+    func keepAlive(_ request: SessionKeepaliveRequest, for caller: Caller) async throws(BFFError) -> Accepted {
         // Another tenant's session and a missing one answer the same, so ids cannot be probed.
-        guard let session = try await dependency({ try await sessions.session(tenantID: caller.tenantID, sessionID: request.sessionID) }),
-              session.tenantID == caller.tenantID,
+        guard let session = try await dependency({ try await sessions.session(tenantID: caller.tenantID.rawValue, sessionID: request.sessionID) }),
+              session.tenantID == caller.tenantID.rawValue,
               session.agentName == request.agentName
         else { throw BFFError.notFoundSession }
 
-        guard let arnText = try await dependency({ try await agents.runtimeARN(agentName: request.agentName, tenantID: caller.tenantID) }),
+        guard let arnText = try await dependency({ try await agents.runtimeARN(agentName: request.agentName, tenantID: caller.tenantID.rawValue) }),
               let runtimeARN = RuntimeARN(arnText)
         else { throw BFFError(code: .notFound, message: "agent not found") }
 
@@ -47,7 +48,7 @@ struct SessionKeepalive: Sendable {
         let pingedAt = now()
         let expiresAt = pingedAt.addingTimeInterval(Self.idleWindow)
         let extended = try await dependency {
-            try await sessions.extend(tenantID: caller.tenantID, sessionID: request.sessionID,
+            try await sessions.extend(tenantID: caller.tenantID.rawValue, sessionID: request.sessionID,
                                       lastActivityAt: pingedAt, expiresAt: expiresAt)
         }
         guard extended else { throw BFFError.notFoundSession }

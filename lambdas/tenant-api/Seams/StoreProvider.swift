@@ -1,3 +1,4 @@
+import PlatformAPI
 import DataAccess
 
 /// Chooses the record store for a request, so that crossing a tenant boundary

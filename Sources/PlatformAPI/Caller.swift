@@ -1,18 +1,20 @@
 import DataAccess
 import FoundationEssentials
-import PlatformAPI
 
 /// Who is calling, taken only from the authoriser context
 /// (`requestContext.authorizer`), never from headers, paths or bodies.
-struct Caller: Sendable, Equatable {
-    let tenantID: TenantID
-    let appID: String
-    let tier: Tier?
+/// Every REST Lambda reads its caller through this one type.
+public struct Caller: Sendable, Equatable {
+    public let tenantID: TenantID
+    public let appID: String
+    /// The tenant's tier as the authoriser read it from the tenant row; nil
+    /// when the context carries none (such callers get only tier-free routes).
+    public let tier: Tier?
     /// The user's `sub`, or the principal id for machine callers.
-    let subject: String
-    let roles: Set<String>
+    public let subject: String
+    public let roles: Set<String>
 
-    init(tenantID: TenantID, appID: String, tier: Tier?, subject: String, roles: Set<String>) {
+    public init(tenantID: TenantID, appID: String, tier: Tier?, subject: String, roles: Set<String>) {
         self.tenantID = tenantID
         self.appID = appID
         self.tier = tier
@@ -21,8 +23,8 @@ struct Caller: Sendable, Equatable {
     }
 
     /// Reads the context; anything missing or malformed is 401 (the authoriser
-    /// should never let such a request through, so treat it as unauthenticated).
-    init(authorizer context: [String: String]?) throws(APIError) {
+    /// never lets such a request through, so treat it as unauthenticated).
+    public init(authorizer context: [String: String]?) throws(APIError) {
         let unauthenticated = APIError(.unauthenticated, "The request carries no valid caller identity.")
         guard let context, let tenantText = context["tenantId"], let tenantID = try? TenantID(validating: tenantText),
               let appID = context["appId"], !appID.isEmpty
@@ -39,20 +41,20 @@ struct Caller: Sendable, Equatable {
         )
     }
 
-    var isMachine: Bool { roles.contains(Role.machineInvoke) }
+    /// A SigV4 (tenant application) caller rather than a user.
+    public var isMachine: Bool { roles.contains(Role.machineInvoke) }
 
     /// `Platform.Admin` of the operator tenant. Platform roles count only on the
     /// `platform` tenant, so a mis-assigned role in a customer directory grants nothing.
-    var isPlatformAdmin: Bool { !isMachine && tenantID == .platform && roles.contains(Role.platformAdmin) }
+    public var isPlatformAdmin: Bool { !isMachine && tenantID == .platform && roles.contains(Role.platformAdmin) }
 
     /// `Platform.Admin` or `Platform.Operator` of the operator tenant.
-    var isPlatformStaff: Bool { isPlatformAdmin || (!isMachine && tenantID == .platform && roles.contains(Role.platformOperator)) }
-
-    /// A human `SelfService.Admin` of `tenant` itself.
-    func isTenantAdmin(of tenant: TenantID) -> Bool {
-        !isMachine && tenantID == tenant && roles.contains(Role.selfServiceAdmin)
+    public var isPlatformStaff: Bool {
+        isPlatformAdmin || (!isMachine && tenantID == .platform && roles.contains(Role.platformOperator))
     }
 
-    /// The actor block of events and audit records.
-    var actor: PlatformEvent.Actor { .init(sub: subject, tenantId: tenantID.rawValue, appId: appID) }
+    /// A human `SelfService.Admin` of `tenant` itself.
+    public func isTenantAdmin(of tenant: TenantID) -> Bool {
+        !isMachine && tenantID == tenant && roles.contains(Role.selfServiceAdmin)
+    }
 }
