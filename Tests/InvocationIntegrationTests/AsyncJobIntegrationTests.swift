@@ -6,31 +6,19 @@ extension StackTests {
     /// Async jobs end to end: bridge 202, async-runner polling the echo agent's
     /// task, result in S3, job status through the bridge.
     @Suite struct AsyncJobIntegrationTests {
-        typealias E2E = BridgeEndToEndIntegrationTests
-
-        /// The bridge's buffered answer for a GET route: the proxy response JSON.
-        static func proxyResponse(_ chunks: [PlatformStack.Received]) throws -> (status: Int, body: [String: Any]) {
-            let data = chunks.reduce(into: Data()) { $0.append($1.bytes) }
-            let response = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            let body = try #require(response["body"] as? String)
-            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
-            return (try #require(response["statusCode"] as? Int), parsed)
-        }
-
         static func job(_ id: String, tenant: String = "acme-basic") async throws -> (status: Int, body: [String: Any]) {
-            let stack = try PlatformStack.get()
-            return try proxyResponse(try await stack.invokeBridge(E2E.event(
-                "GET", resource: "/v1/jobs/{jobId}", path: "/v1/jobs/\(id)", tenant: tenant,
-                tier: tenant == "acme-basic" ? "basic" : "premium", pathParameters: ["jobId": id])))
+            let answer = try await PlatformStack.get().call("GET", "/v1/jobs/\(id)", tenant: tenant)
+            return (answer.status, answer.json)
         }
 
         static func startJob(_ body: String) async throws -> String {
-            let stack = try PlatformStack.get()
-            let (prelude, answer) = try E2E.split(try await stack.invokeBridge(E2E.invoke("echo-agent-async", body)))
-            #expect(prelude["statusCode"] as? Int == 202)
-            let accepted = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any])
-            #expect(accepted["status"] as? String == "accepted")
-            return try #require(accepted["jobId"] as? String)
+            let answer = try await PlatformStack.get().invoke("echo-agent-async", body)
+            #expect(answer.status == 202)
+            #expect(answer.json["status"] as? String == "accepted")
+            #expect(answer.json["mode"] as? String == "async")
+            let id = try #require(answer.json["jobId"] as? String)
+            #expect(answer.json["pollUrl"] as? String == "/v1/jobs/\(id)")
+            return id
         }
 
         static func waitForTerminal(_ id: String, seconds: Double = 20) async throws -> [String: Any] {

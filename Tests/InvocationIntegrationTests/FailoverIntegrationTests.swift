@@ -7,8 +7,6 @@ extension StackTests {
     /// `ServiceUnavailableException`; racing bridges flip the region once,
     /// under the shared lock, and every invocation succeeds.
     @Suite struct FailoverIntegrationTests {
-        typealias E2E = BridgeEndToEndIntegrationTests
-
         @Test func twentyRacingInvocationsFailOverExactlyOnce() async throws {
             let stack = try PlatformStack.get()
             let ssm = SSMClient(client: try stack.aws.client(.ssm))
@@ -16,7 +14,7 @@ extension StackTests {
             // Bridges cache the region for 60 s: warm every instance on eu-west-1 first.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 {
-                    group.addTask { _ = try await stack.invokeBridge(E2E.invoke("echo-agent", #"{"input":"warm"}"#)) }
+                    group.addTask { _ = try await stack.invoke("echo-agent", #"{"input":"warm"}"#, tenant: "globex-premium") }
                 }
                 try await group.waitForAll()
             }
@@ -27,9 +25,7 @@ extension StackTests {
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<20 {
                     group.addTask {
-                        let (prelude, _) = try E2E.split(try await stack.invokeBridge(
-                            E2E.invoke("echo-agent", "{\"input\":\"race \(index)\"}")))
-                        return prelude["statusCode"] as? Int ?? 0
+                        try await stack.invoke("echo-agent", "{\"input\":\"race \(index)\"}", tenant: "globex-premium").status
                     }
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }

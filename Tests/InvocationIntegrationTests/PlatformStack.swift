@@ -15,6 +15,9 @@ final class PlatformStack: Sendable {
     let apiURL: String
     let emulatorURL: String
     let agentCoreURL: String
+    let identity: LocalIdentityProvider
+    /// Seeded tenant users' bearer tokens by tenant id.
+    let tokens: [String: String]
     private let process: Process
     /// The wrapper's stdin: when the test process ends, it closes and the platform is stopped.
     private let lifeline = Pipe()
@@ -26,6 +29,7 @@ final class PlatformStack: Sendable {
     private init() throws {
         aws = try LocalAWS()
         try Seed(aws: aws).run()
+        identity = try LocalIdentityProvider()
         let readyFile = FileManager.default.temporaryDirectory.appendingPathComponent("platform-\(UUID().uuidString).ready")
         let bin = LocalRuntime.repository.appendingPathComponent(".build/debug")
         process = Process()
@@ -37,6 +41,9 @@ final class PlatformStack: Sendable {
                              "--bin-dir", bin.path, "--ready-file", readyFile.path]
         var environment = ProcessInfo.processInfo.environment
         environment["ASYNC_RUNNER_POLL_SECONDS"] = "0.2"
+        environment["ENTRA_JWKS_URL"] = identity.jwksURL
+        environment["ENTRA_ISSUER"] = identity.issuer
+        environment["ENTRA_AUDIENCE"] = identity.audience
         environment["WEBHOOK_RETRY_BASE_SECONDS"] = "0.1"
         process.environment = environment
         let log = LocalRuntime.repository.appendingPathComponent(".local/invocation-it-platform.log")
@@ -61,6 +68,14 @@ final class PlatformStack: Sendable {
         apiURL = api
         emulatorURL = emulator
         agentCoreURL = agentCore
+        var tokens: [String: String] = [:]
+        let identity = identity
+        for (tenant, tier) in Seed.tenants {
+            tokens[tenant] = try Seed.blocking {
+                try await identity.token(#"{"tenantid":"\#(tenant)","appid":"\#(tenant)-app","tier":"\#(tier)","sub":"user@\#(tenant)","roles":[]}"#)
+            }
+        }
+        self.tokens = tokens
     }
 
     struct StackError: Error, CustomStringConvertible {
@@ -71,19 +86,38 @@ final class PlatformStack: Sendable {
     /// One chunk as it arrived, with its arrival time.
     struct Received: Sendable { var at: Date; var bytes: Data }
 
-    /// Invokes the bridge with a proxy event through the emulator's streaming
-    /// invoke (the API Gateway path once the authoriser is hosted).
-    func invokeBridge(_ event: [String: Any]) async throws -> [Received] {
-        let body = try JSONSerialization.data(withJSONObject: event)
-        guard let request = HTTPRequest(method: "POST", url: "\(emulatorURL)/2021-11-15/functions/bridge/response-streaming-invocations",
-                                        headers: HTTPHeaders([("Content-Type", "application/json")]), body: body) else {
-            throw StackError("bad emulator URL")
+    /// An answer of the local API Gateway, chunk by chunk as it arrived.
+    struct Answer: Sendable {
+        var status: Int
+        var headers: HTTPHeaders
+        var chunks: [Received]
+        var body: String { String(decoding: chunks.reduce(into: Data()) { $0.append($1.bytes) }, as: UTF8.self) }
+        var json: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:]
         }
+    }
+
+    /// A request through the local API Gateway (authoriser included) as `tenant`'s user.
+    func call(_ method: String, _ path: String, tenant: String = "acme-basic", headers: [(String, String)] = [],
+              body: String? = nil) async throws -> Answer {
+        var fields = HTTPHeaders([("Authorization", "Bearer \(tokens[tenant] ?? "")"), ("Content-Type", "application/json")])
+        for (name, value) in headers { fields.set(name, value) }
+        guard let request = HTTPRequest(method: method, url: apiURL + path, headers: fields, body: Data((body ?? "").utf8)) else {
+            throw StackError("bad API URL")
+        }
+        let head = Mutex<HTTPResponse?>(nil)
         let received = Mutex<[Received]>([])
-        _ = try await aws.transport.stream(request, onHead: { _ in }, onChunk: { chunk in
+        _ = try await aws.transport.stream(request, onHead: { response in head.withLock { $0 = response } }, onChunk: { chunk in
             received.withLock { $0.append(Received(at: Date(), bytes: chunk)) }
         })
-        return received.withLock { $0 }
+        let response = head.withLock { $0 } ?? HTTPResponse(status: 0)
+        return Answer(status: response.status, headers: response.headers, chunks: received.withLock { $0 })
+    }
+
+    /// `POST /v1/agents/{agent}/invoke`.
+    func invoke(_ agent: String, _ body: String, tenant: String = "acme-basic",
+                headers: [(String, String)] = []) async throws -> Answer {
+        try await call("POST", "/v1/agents/\(agent)/invoke", tenant: tenant, headers: headers, body: body)
     }
 
     /// Sets or clears an injected runtime fault in `region`.

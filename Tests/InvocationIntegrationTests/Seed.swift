@@ -14,14 +14,19 @@ struct Seed {
     ]
 
     func run() throws {
+        try Self.blocking { try await seed() }
+    }
+
+    /// Runs `body` to completion from synchronous set-up code.
+    static func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
         let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var failure: (any Error)?
+        nonisolated(unsafe) var result: Result<T, any Error>?
         Task {
-            do { try await seed() } catch { failure = error }
+            do { result = .success(try await body()) } catch { result = .failure(error) }
             done.signal()
         }
         done.wait()
-        if let failure { throw failure }
+        return try result!.get()
     }
 
     private func seed() async throws {
@@ -46,6 +51,8 @@ struct Seed {
                 monthlyBudgetUsd: 1000).validated()
             var record = Tenant(registration, now: now)
             record.executionRoleARN = "arn:aws:iam::123456789012:role/platform-tenant-\(tenant.id)-execution"
+            // The usage-plan key the authoriser hands the gateway.
+            record.apiKeyID = try APIKeyID(validating: "APKSEED-\(tenant.id)")
             try await dynamoDB.putItem(.init(tableName: "platform-tenants", item: try record.item()))
         }
         for agent in Self.agents {
