@@ -1,4 +1,5 @@
 import AgentInvocation
+import AWSCore
 import DataAccess
 import FoundationEssentials
 import PlatformAPI
@@ -31,13 +32,22 @@ extension InvokeHandler {
     /// Records a failed invocation and returns the client's error.
     func recordFailure(_ error: any Error, context: InvokeContext, region: String, jobID: JobID? = nil) async -> APIError {
         let apiError = RuntimeErrorMapping.apiError(for: error)
-        dependencies.log("invocation \(context.invocationID.rawValue) failed: \(apiError.code.rawValue) (\(type(of: error)))")
+        dependencies.log("invocation \(context.invocationID.rawValue) failed: \(apiError.code.rawValue) (\(Self.cause(error)))")
         if let record = context.invocation(status: RuntimeErrorMapping.invocationStatus(for: apiError), region: region,
                                            answer: nil, now: dependencies.now(), jobID: jobID,
                                            errorCode: apiError.code.rawValue) {
             await recorder(context).record(record)
         }
         return apiError
+    }
+
+    /// What failed, for operators: a service error code or transport failure, never a payload.
+    static func cause(_ error: any Error) -> String {
+        switch error {
+        case let error as AWSError: "\(error.service) \(error.code) HTTP \(error.status)"
+        case let error as TransportError: error.description
+        default: String(describing: type(of: error))
+        }
     }
 
     func latency(_ context: InvokeContext, _ now: Date) -> Int {

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 config=(); [[ "${BENCH_RELEASE:-0}" == 1 ]] && config=(-c release)
-for product in local-platform bridge async-runner webhook-delivery; do
+for product in local-platform authoriser bridge async-runner webhook-delivery; do
     swift build "${config[@]}" --product "$product" >/dev/null
 done
 bin=$(swift build "${config[@]}" --show-bin-path)

@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
 """Bridge overhead on loopback: the echo agent streamed directly vs through
-the platform (Lambda host + bridge + local AgentCore Runtime + the same agent).
+the platform (API Gateway + authoriser + Lambda host + bridge + local AgentCore
+Runtime + the same agent).
 
   bridge_bench.py BIN_DIR [requests]
 
 Starts moto (SigV4 checked) and seeds it with the dev bootstrap's functions,
-starts `local-platform` from BIN_DIR, then measures, for N sequential
-streaming invocations of `echo-agent` (paceMs 0) on each path, the time to
-the first body byte and to the end of the stream. The platform path goes
-through the Lambda host's streaming invoke with the proxy event API Gateway
-would build (the authoriser's context included); the in-process API Gateway
-hop is added when the authoriser function is hosted. Prints p50/p90 and the
-overhead the platform adds.
+starts the local identity provider and `local-platform` from BIN_DIR, then
+measures, for N sequential streaming invocations of `echo-agent` (paceMs 0)
+on each path, the time to the first body byte and to the end of the stream:
+the agent directly, the bridge through the Lambda host's streaming invoke
+(the proxy event API Gateway would build), and the whole API (premium
+tenant user token, so no daily quota). Prints p50/p90 and what the platform adds.
 """
 import http.client
 import json
@@ -85,6 +85,20 @@ def main() -> None:
         boot.seed_agents(ddb, ssm)
         boot.seed_config(ssm, sm, s3)
 
+        idp_ready = work / f"idp-{uuid.uuid4().hex}.ready"
+        idp = subprocess.Popen([PY, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(idp_ready),
+                                "--exit-on-stdin-eof"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        procs.append(idp)
+        deadline = time.time() + 30
+        while time.time() < deadline and not (idp_ready.exists() and idp_ready.read_text().strip()):
+            time.sleep(0.05)
+        idp_url = idp_ready.read_text().strip()
+        os.environ.update({"ENTRA_JWKS_URL": f"{idp_url}/discovery/v2.0/keys",
+                           "ENTRA_ISSUER": f"{idp_url}/local-entra-tenant/v2.0", "ENTRA_AUDIENCE": "api://agent-platform"})
+        token = boot.mint(idp_url, {"exp": int(time.time()) + 3600, "tenantid": "globex-premium",
+                                    "appid": "globex-premium-app", "tier": "premium", "sub": "bench", "roles": []})
+
         # Direct: the agent process alone.
         agent_port = free_port()
         agent = subprocess.Popen([PY, str(ROOT / "agents/echo-agent/agent.py")], cwd=ROOT / "agents/echo-agent",
@@ -103,6 +117,7 @@ def main() -> None:
             time.sleep(0.05)
         urls = json.loads(ready.read_text())
         emulator = urls["emulator"].removeprefix("http://").split(":")
+        api = urls["api"].removeprefix("http://").split(":")
         for _ in range(100):
             try:
                 socket.create_connection(("127.0.0.1", agent_port), timeout=0.2).close()
@@ -126,29 +141,40 @@ def main() -> None:
                 "requestContext": {"accountId": "123456789012", "apiId": "bench", "stage": "local",
                                    "requestId": str(uuid.uuid4()), "resourcePath": "/v1/agents/{agentName}/invoke",
                                    "path": "/v1/agents/echo-agent/invoke", "httpMethod": "POST", "requestTimeEpoch": 0,
-                                   "identity": {}, "authorizer": {"tenantId": "acme-basic", "appId": "acme-basic-app",
-                                                                  "tier": "basic", "sub": "bench", "roles": "[]"}},
+                                   "identity": {}, "authorizer": {"tenantId": "globex-premium", "appId": "globex-premium-app",
+                                                                  "tier": "premium", "sub": "bench", "roles": "[]"}},
             }).encode()
 
         stream_path = "/2021-11-15/functions/bridge/response-streaming-invocations"
-        for _ in range(20):  # warm: agent processes, STS/SSM caches, connections
-            timed("127.0.0.1", agent_port, "/invocations", direct_body, direct_headers)
-            timed(emulator[0], int(emulator[1]), stream_path, event(), {"Content-Type": "application/json"})
-        direct, bridged = [], []
-        for _ in range(count):  # interleaved, so drift affects both sides alike
-            direct.append(timed("127.0.0.1", agent_port, "/invocations", direct_body, direct_headers))
-            bridged.append(timed(emulator[0], int(emulator[1]), stream_path, event(), {"Content-Type": "application/json"}))
-        d_first, d_total = zip(*direct)
-        b_first, b_total = zip(*bridged)
-        df50, df90 = percentiles(d_first)
-        dt50, dt90 = percentiles(d_total)
-        bf50, bf90 = percentiles(b_first)
-        bt50, bt90 = percentiles(b_total)
+        api_body = json.dumps({"input": prompt, "sessionId": "bench-session-0123456789abcdef0123456789",
+                               "context": {"paceMs": 0}}).encode()
+        api_headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json",
+                       "Accept": "text/event-stream"}
+        paths = {
+            "agent directly": lambda: timed("127.0.0.1", agent_port, "/invocations", direct_body, direct_headers),
+            "Lambda host + bridge + runtime": lambda: timed(emulator[0], int(emulator[1]), stream_path, event(),
+                                                            {"Content-Type": "application/json"}),
+            "API Gateway + bridge + runtime": lambda: timed(api[0], int(api[1]), "/v1/agents/echo-agent/invoke",
+                                                            api_body, api_headers),
+        }
+        for _ in range(20):  # warm: agent processes, authoriser, STS/SSM/registry caches, connections
+            for measure in paths.values():
+                measure()
+        samples = {name: [] for name in paths}
+        for _ in range(count):  # interleaved, so drift affects every path alike
+            for name, measure in paths.items():
+                samples[name].append(measure())
         print(f"bridge overhead, echo-agent streaming (8 tokens, paceMs 0), {count} sequential calls each, loopback")
-        print(f"  {'':28} {'first byte p50':>15} {'p90':>8} {'total p50':>11} {'p90':>8}")
-        print(f"  {'agent directly':28} {df50:12.2f} ms {df90:8.2f} {dt50:8.2f} ms {dt90:8.2f}")
-        print(f"  {'Lambda host + bridge + runtime':28} {bf50:12.2f} ms {bf90:8.2f} {bt50:8.2f} ms {bt90:8.2f}")
-        print(f"  added at p50: first byte {bf50 - df50:+.2f} ms, total {bt50 - dt50:+.2f} ms (target < 5 ms)")
+        print(f"  {'':31} {'first byte p50':>15} {'p90':>8} {'total p50':>11} {'p90':>8}")
+        stats = {}
+        for name, values in samples.items():
+            firsts, totals = zip(*values)
+            stats[name] = percentiles(firsts) + percentiles(totals)
+            f50, f90, t50, t90 = stats[name]
+            print(f"  {name:31} {f50:12.2f} ms {f90:8.2f} {t50:8.2f} ms {t90:8.2f}")
+        base, full = stats["agent directly"], stats["API Gateway + bridge + runtime"]
+        print(f"  added by the platform at p50: first byte {full[0] - base[0]:+.2f} ms, total {full[2] - base[2]:+.2f} ms"
+              " (target < 5 ms)")
     finally:
         for proc in reversed(procs):
             proc.terminate()
