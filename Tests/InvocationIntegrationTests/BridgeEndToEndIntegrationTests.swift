@@ -39,7 +39,7 @@ extension StackTests {
 
         @Test func streamingArrivesIncrementallyThroughTheBridge() async throws {
             let stack = try PlatformStack.get()
-            let answer = try await stack.invoke("echo-agent", #"{"input":"one two three four five","context":{"paceMs":200}}"#,
+            let answer = try await stack.invoke("echo-agent", #"{"input":"one two three four five","context":{"paceMs":300}}"#,
                                                 headers: [("Accept", "text/event-stream")])
             #expect(answer.status == 200)
             #expect(answer.headers["Content-Type"] == "text/event-stream")
@@ -49,7 +49,7 @@ extension StackTests {
             let first = try #require(answer.chunks.first)
             let last = try #require(answer.chunks.last)
             #expect(answer.chunks.count >= 5, "events arrive as separate chunks")
-            #expect(last.at.timeIntervalSince(first.at) > 0.8, "the first event arrives well before the last")
+            #expect(last.at.timeIntervalSince(first.at) > 0.8, "the first event arrives well before the last (1.5 s of pacing)")
             let session = try #require(answer.headers["X-Session-Id"])
             let record = try #require(try await Self.records(tenant: "acme-basic").first { $0["sessionId"] == .s(session) })
             #expect(record["invocationMode"] == .s("streaming"))
