@@ -8,6 +8,9 @@ let package = Package(
     name: "AgentPlatform",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "bridge", targets: ["Bridge"]),
+        .executable(name: "async-runner", targets: ["AsyncRunner"]),
+        .executable(name: "webhook-delivery", targets: ["WebhookDelivery"]),
         .executable(name: "local-platform", targets: ["LocalPlatform"]),
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
         .executable(name: "bff", targets: ["BFF"]),
@@ -42,6 +45,12 @@ let package = Package(
             dependencies: ["AWSCore", "LambdaRuntime"]
         ),
         .target(name: "LambdaEvents", dependencies: ["PlatformJSON"]),
+        // The runtime invocation path shared by bridge and async-runner: AgentCore
+        // calls, active region, failover lock, tenant role credentials.
+        .target(
+            name: "AgentInvocation",
+            dependencies: ["AWSCore", "DataAccess"]
+        ),
         .target(
             name: "EntraAuth",
             dependencies: ["AWSCore", "DataAccess", "JWT"]
@@ -100,7 +109,8 @@ let package = Package(
         // MARK: Local platform (never linked into a Lambda)
         .executableTarget(
             name: "LocalPlatform",
-            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire"],
+            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire", "LocalAgentCore", "LocalStreams",
+                           "AWSCore"],
             path: "Sources/LocalPlatform"
         ),
         .target(
@@ -143,6 +153,29 @@ let package = Package(
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
         .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
+        // The local AgentCore Runtime data plane (never linked into a Lambda).
+        .target(name: "LocalAgentCore", dependencies: ["AWSCore", "HTTPServer", "HTTPWire"]),
+        // Feeds DynamoDB stream records from moto to a hosted function (local stack only).
+        .target(name: "LocalStreams", dependencies: ["AWSCore"]),
+
+        // MARK: Lambdas (bridge, async-runner, webhook-delivery)
+        .executableTarget(
+            name: "Bridge",
+            dependencies: ["AgentInvocation", "AWSCore", "COpenSSL", "DataAccess", "LambdaEvents", "LambdaRuntime",
+                           "PlatformAPI", "PlatformJSON"],
+            path: "lambdas/bridge"
+        ),
+        .executableTarget(
+            name: "AsyncRunner",
+            dependencies: ["AgentInvocation", "AWSCore", "DataAccess", "LambdaRuntime", "PlatformJSON"],
+            path: "lambdas/async-runner"
+        ),
+        .executableTarget(
+            name: "WebhookDelivery",
+            dependencies: ["AWSCore", "COpenSSL", "DataAccess", "LambdaRuntime"],
+            path: "lambdas/webhook-delivery"
+        ),
+
         // MARK: Tests
         .target(
             name: "PlatformTestSupport",
@@ -178,6 +211,18 @@ let package = Package(
         .testTarget(
             name: "AWSCoreIntegrationTests",
             dependencies: ["AWSCore", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "BridgeTests",
+            dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformJSON"]
+        ),
+        .testTarget(name: "LocalAgentCoreTests", dependencies: ["LocalAgentCore"]),
+        .testTarget(name: "WebhookDeliveryTests", dependencies: ["WebhookDelivery", "AWSCore", "DataAccess"]),
+        .testTarget(name: "AsyncRunnerTests", dependencies: ["AsyncRunner", "AgentInvocation", "AWSCore", "DataAccess"]),
+        .testTarget(
+            name: "InvocationIntegrationTests",
+            dependencies: ["LocalAgentCore", "AWSCore", "AgentInvocation", "DataAccess", "PlatformTestSupport", "HTTPServer",
+                           "HTTPWire", "COpenSSL"]
         ),
         .testTarget(
             name: "PlatformAPITests",
