@@ -88,3 +88,31 @@ if [[ -n "$SWEEP" ]]; then
             "hello=$PWD/$work/hello/bootstrap" | awk -F'\t' -v c="$c" 'NR == 2 { printf "%-12s %10s %12s %12s\n", c, $4, $5, $6 }'
     done
 fi
+
+# Every shipped function: start-up with its real dependencies linked (libcurl,
+# OpenSSL), from exec to its first GET /next. The functions only build clients at
+# init (no AWS call), so a closed local endpoint is enough configuration.
+echo
+echo "Shipped functions: cold start (exec to first GET /next, n=${SHIPPED_COLD:-20}), peak RSS, zip"
+shipped=$(python3 -c 'import json;print(" ".join(e["function"] for e in json.load(open("bootstrap-artifacts/manifest.json")) if e["function"] != "hello"))')
+args=()
+for fn in $shipped; do
+    rm -rf "$work/shipped/$fn" && mkdir -p "$work/shipped/$fn"
+    unzip -o -q "bootstrap-artifacts/$fn.zip" -d "$work/shipped/$fn"
+    args+=("$fn=$PWD/$work/shipped/$fn/bootstrap")
+done
+config=()
+for pair in AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_ENDPOINT_URL=http://127.0.0.1:9 \
+    ENTRA_ISSUER=http://127.0.0.1:9/bench/v2.0 ENTRA_AUDIENCE=api://agent-platform ENTRA_JWKS_URL=http://127.0.0.1:9/keys \
+    PLATFORM_ENV=bench; do config+=(--env "$pair"); done
+"$bin/runtime-bench" --cold-only --cold "${SHIPPED_COLD:-20}" "${config[@]}" "${args[@]}" >"$work/shipped.tsv" 2>"$work/shipped.log"
+python3 - "$work/shipped.tsv" <<'PY'
+import json, sys
+sizes = {e["function"]: e["size"] for e in json.load(open("bootstrap-artifacts/manifest.json"))}
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
+print("%-18s %14s %12s %12s %12s" % ("function", "cold median ms", "cold p90 ms", "peak RSS MB", "zip bytes"))
+for name, median, p90, _, _, _, rss in rows:
+    print("%-18s %14s %12s %12s %12s" % (name, median, p90, rss, sizes[name]))
+worst = max(float(r[1]) for r in rows)
+print("slowest shipped cold start %.2f ms; every zip < 8 MB: %s" % (worst, "met" if max(sizes.values()) < 8e6 else "MISSED"))
+PY

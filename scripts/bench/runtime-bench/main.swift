@@ -1,6 +1,7 @@
 // Measures bootstraps through LambdaHost and its Invoke endpoint, side by side:
 // cold start (spawn to first GET /next), warm invocations/s and p99, peak RSS.
 //   runtime-bench --cold N --warm-seconds S --runs R --clients C name=path [name=path...]
+//   runtime-bench --cold-only --cold N name=path ...   (shipped functions: start-up only)
 //
 // Warm throughput is a closed loop: the function has C slots (concurrency C)
 // and C clients each keep one invocation in flight on its own keep-alive
@@ -25,6 +26,10 @@ var coldRuns = 50
 var warmSeconds = 5.0
 var runs = 3
 var clients = 2
+// Shipped functions need real events to do work; for them only start-up is measured.
+var coldOnly = false
+/// `--env KEY=VALUE`: configuration the shipped functions read at start-up.
+var functionEnvironment: [String: String] = [:]
 var bootstraps: [(String, String)] = []
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
@@ -34,6 +39,11 @@ while !arguments.isEmpty {
     case "--warm-seconds": warmSeconds = Double(arguments.removeFirst()) ?? warmSeconds
     case "--runs": runs = max(1, Int(arguments.removeFirst()) ?? runs)
     case "--clients": clients = Int(arguments.removeFirst()) ?? clients
+    case "--cold-only": coldOnly = true
+    case "--env":
+        let pair = arguments.removeFirst().split(separator: "=", maxSplits: 1).map(String.init)
+        guard pair.count == 2 else { fatalError("expected --env KEY=VALUE") }
+        functionEnvironment[pair[0]] = pair[1]
     default:
         let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { fatalError("expected name=path, got \(argument)") }
@@ -110,7 +120,7 @@ func measure(port: Int, function: String, clients: Int, seconds: Double) -> (lat
 print("function\tcold_median_ms\tcold_p90_ms\twarm_inv_per_s\twarm_p50_ms\twarm_p99_ms\tpeak_rss_mb")
 for (name, path) in bootstraps {
     let host = try LambdaHost(functions: [
-        FunctionConfiguration(name: name, bootstrap: path, timeout: 30, concurrency: clients),
+        FunctionConfiguration(name: name, bootstrap: path, environment: functionEnvironment, timeout: 30, concurrency: clients),
     ], log: nil)
     let function = host.function(named: name)!
 
@@ -120,6 +130,15 @@ for (name, path) in bootstraps {
         function.recycle()
     }
     let cold = function.initDurations
+    if coldOnly {
+        // Peak RSS of a live process after one invocation (recycled ones are gone).
+        _ = try host.invoke(function: name, payload: payload)
+        let peak = function.peakMemoryKilobytes.max() ?? 0
+        host.stop()
+        print([name, format(percentile(cold, 0.5)), format(percentile(cold, 0.9)), "-", "-", "-",
+               format(Double(peak) / 1024, 1)].joined(separator: "\t"))
+        continue
+    }
 
     // Warm: C keep-alive clients through the Invoke endpoint, one invocation in flight each.
     let server = try HTTPServer(handler: InvokeEndpoint.router(host: host).handler)
