@@ -543,7 +543,7 @@ def test_pagination_returns_every_tenant_exactly_once(stack, ddb):
         assert len(page["items"]) <= 3
         seen += [t["tenantId"] for t in page["items"]]
         token, pages = page["nextToken"], pages + 1
-        assert pages < 200
+        assert pages < 5000, "pagination does not end"
         if token is None:
             break
     assert len(seen) == len(set(seen)), "a tenant appeared twice"
@@ -894,3 +894,72 @@ def test_admin_actions_are_audited_with_their_outcome(stack, ddb):
     assert [(op, outcome) for _, op, outcome, _ in mine] == [
         ("tenant.create", "succeeded"), ("tenant.delete", "denied"), ("tenant.update", "failed"), ("tenant.suspend", "succeeded")]
     assert {actor for *_, actor in mine[1:]} == {"operator@platform"}
+
+
+# ---------- races, spoofing and the operator tenant ----------
+
+def test_concurrent_creates_of_one_id_make_exactly_one_tenant(stack, ddb, secrets):
+    from concurrent.futures import ThreadPoolExecutor
+    tenant = new_id("race")
+    admin, operator = platform_admin(stack), platform_operator(stack)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda i: (admin if i % 2 else operator).call(
+            "POST", "/v1/tenants", tenant_body(tenant, displayName=f"Racer {i}")), range(4)))
+    statuses = sorted(status for status, _ in results)
+    assert statuses == [201, 409, 409, 409], results
+    winner = next(body for status, body in results if status == 201)
+    rows = partition(ddb, tenant)
+    assert rows["METADATA"]["displayName"]["S"] == winner["displayName"]
+    # One key row, and it is the one the secret and the tenant row name.
+    assert [sk for sk in rows if sk.startswith("APIKEY#")] == [f"APIKEY#{winner['apiKeyId']}"]
+    assert json.loads(secret_state(secrets, tenant)[1])["keyId"] == winner["apiKeyId"]
+
+
+def test_a_spoofed_tenant_header_changes_nothing_for_a_bearer_caller(stack, ddb):
+    mine, _ = create(stack)
+    theirs, _ = create(stack)
+    spoofing = Caller(stack, lambda *_: {"Authorization": f"Bearer {stack.mint(tenantid=mine, appid='x')}",
+                                         "x-tenant-id": theirs, "x-app-id": "x", "x-tier": "premium"}, "spoofer")
+    status, page = spoofing.call("GET", "/v1/tenants")
+    assert status == 200 and [t["tenantId"] for t in page["items"]] == [mine]
+    status, hook = spoofing.call("POST", "/v1/webhooks", {"callbackUrl": "https://spoof.example.com/h", "events": ["job.failed"]})
+    assert status == 201 and hook["tenantId"] == mine
+    assert f"WEBHOOK#{hook['webhookId']}" in partition(ddb, mine)
+    assert not [sk for sk in partition(ddb, theirs) if sk.startswith("WEBHOOK#")]
+
+
+def test_region_rules_on_update(stack, ddb):
+    tenant, _ = create(stack)
+    admin = platform_admin(stack)
+    before = partition(ddb, tenant)
+    assert_error(*admin.call("PATCH", f"/v1/tenants/{tenant}", {"runtimeRegion": "eu-central-1"}), 422, "UNPROCESSABLE_ENTITY")
+    assert partition(ddb, tenant) == before
+    status, body = admin.call("PATCH", f"/v1/tenants/{tenant}", {"runtimeRegion": "eu-central-1", "fallbackRegion": "eu-west-1"})
+    assert status == 200 and (body["runtimeRegion"], body["fallbackRegion"]) == ("eu-central-1", "eu-west-1")
+
+
+def test_a_deleted_tenant_has_no_self_service_and_stays_deleted(stack, ddb, secrets):
+    tenant, _ = create(stack)
+    admin = platform_admin(stack)
+    assert admin.call("DELETE", f"/v1/tenants/{tenant}")[0] == 202
+    before = snapshot(ddb, secrets, tenant)
+    assert_error(*admin.call("POST", f"/v1/tenants/{tenant}/api-key/rotate"), 409, "CONFLICT")
+    assert_error(*admin.call("POST", f"/v1/tenants/{tenant}/users/invite", {"email": "late@example.com", "roles": ["Agent.Invoke"]}),
+                 409, "CONFLICT")
+    assert_error(*admin.call("POST", f"/v1/platform/tenants/{tenant}/reinstate"), 409, "CONFLICT")
+    assert_error(*admin.call("PATCH", f"/v1/tenants/{tenant}", {"status": "active"}), 409, "CONFLICT")
+    assert_error(*admin.call("POST", "/v1/tenants", tenant_body(tenant)), 409, "CONFLICT")
+    assert snapshot(ddb, secrets, tenant) == before
+
+
+def test_the_operator_tenant_cannot_be_suspended_or_deleted(stack, ddb, secrets):
+    admin = platform_admin(stack)
+    # The platform partition also holds the audit trail, which these refusals extend.
+    state = lambda: ({sk: row for sk, row in partition(ddb, "platform").items() if not sk.startswith("AUDIT#")},
+                     secret_state(secrets, "platform"))
+    before = state()
+    assert_error(*admin.call("DELETE", "/v1/tenants/platform"), 403, "FORBIDDEN")
+    assert_error(*admin.call("PATCH", "/v1/tenants/platform", {"status": "suspended"}), 403, "FORBIDDEN")
+    assert_error(*admin.call("POST", "/v1/platform/tenants/platform/suspend"), 403, "FORBIDDEN")
+    assert state() == before
+    assert admin.call("GET", "/v1/platform/quota")[0] == 200
