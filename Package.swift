@@ -141,7 +141,7 @@ let package = Package(
         .executableTarget(name: "lambda-emulator", dependencies: ["LambdaHost"], path: "Sources/LambdaEmulator"),
 
         // MARK: Lambdas (every executable target under lambdas/ is packaged)
-        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "lambdas/hello"),
+        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "scripts/bench/hello"),
 
         // MARK: Test fixtures and benchmark peers
         .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runtime benchmark, one run, side by side through the same emulator core
 # (LambdaHost + its Invoke endpoint):
-#   hello        lambdas/hello, release, static stdlib, stripped (what make package ships)
+#   hello        scripts/bench/hello, release, static stdlib, stripped and zipped exactly as make package ships a function
 #   python       scripts/bench/python-bootstrap/bootstrap (standard-library custom runtime)
 #   hello+curl   hello linked against Debian's libcurl (AWSCore's transport is not in
 #                this branch; the binary links CCurl and calls nothing from it)
@@ -27,6 +27,7 @@ mkdir -p .local/bench
 quiet() { grep -vE '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Emitting)|mktemp' || true; }
 
 scripts/package.sh x86_64 | quiet >/dev/null
+swift build "${flags[@]}" --product hello 2>&1 | quiet
 swift build "${flags[@]}" --product runtime-bench-hello-curl 2>&1 | quiet
 swift build "${flags[@]}" --product runtime-bench 2>&1 | quiet
 bin=$(swift build "${flags[@]}" --show-bin-path)
@@ -45,10 +46,10 @@ zip_of() {  # zip_of name file -> size in bytes
 strip --strip-all -o "$work/hello-curl.bin" "$bin/runtime-bench-hello-curl"
 readelf -d "$work/hello-curl.bin" | grep -q 'libcurl' || { echo "hello+curl does not link libcurl" >&2; exit 1; }
 declare -A zips
-zips[hello]=$(python3 -c 'import json;print(next(e["size"] for e in json.load(open("bootstrap-artifacts/manifest.json")) if e["function"]=="hello"))')
+strip --strip-all -o "$work/hello.bin" "$bin/hello"
+zips[hello]=$(zip_of hello "$work/hello.bin")
 zips[python]=$(zip_of python scripts/bench/python-bootstrap/bootstrap)
 zips[hello+curl]=$(zip_of hello-curl "$work/hello-curl.bin")
-unzip -o -q bootstrap-artifacts/hello.zip -d "$work/hello"
 
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 "$bin/runtime-bench" --cold "$COLD" --warm-seconds "$WARM" --runs "$RUNS" --clients "$CLIENTS" \
@@ -94,7 +95,7 @@ fi
 # init (no AWS call), so a closed local endpoint is enough configuration.
 echo
 echo "Shipped functions: cold start (exec to first GET /next, n=${SHIPPED_COLD:-20}), peak RSS, zip"
-shipped=$(python3 -c 'import json;print(" ".join(e["function"] for e in json.load(open("bootstrap-artifacts/manifest.json")) if e["function"] != "hello"))')
+shipped=$(python3 -c 'import json;print(" ".join(e["function"] for e in json.load(open("bootstrap-artifacts/manifest.json"))))')
 args=()
 for fn in $shipped; do
     rm -rf "$work/shipped/$fn" && mkdir -p "$work/shipped/$fn"
