@@ -179,7 +179,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "PlatformTestSupport",
-            dependencies: ["AWSCore"],
+            dependencies: ["AWSCore", "HTTPWire"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -267,11 +267,11 @@ let package = Package(
             exclude: ["generate_fixtures.py"]
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire", "PlatformTestSupport"]),
         .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost"]),
         .testTarget(
             name: "LambdaRuntimeIntegrationTests",
-            dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"]
+            dependencies: ["LambdaHost", "HTTPServer", "HTTPWire", "PlatformTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

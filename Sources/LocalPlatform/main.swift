@@ -37,13 +37,8 @@ do {
     fail("cannot read \(arguments.configPath) or \(arguments.routesPath): \(error)")
 }
 
-signal(SIGPIPE, SIG_IGN)
-// SIGINT/SIGTERM are taken with sigwait below; blocked before any thread starts.
-var signals = sigset_t()
-sigemptyset(&signals)
-sigaddset(&signals, SIGINT)
-sigaddset(&signals, SIGTERM)
-pthread_sigmask(SIG_BLOCK, &signals, nil)
+// Before any thread starts: shutdown waits for SIGINT/SIGTERM on this thread.
+let shutdown = ShutdownSignals.block()
 
 // The local AgentCore Runtime data plane (LocalAgentCore, docs/decisions/0022)
 // starts before the functions, so they get its URL as
@@ -124,8 +119,7 @@ if let readyFile = arguments.readyFile {
     }
 }
 
-var received: Int32 = 0
-sigwait(&signals, &received)
+shutdown.wait()
 jobStream?.stop()
 api.stop()
 emulator.stop()
