@@ -34,15 +34,17 @@ let package = Package(
         .target(name: "CivilTime"),
 
         // MARK: Shared libraries
+        // The one JSON value: ordered members, literal numbers, a strict parser, exact serialisation.
+        .target(name: "PlatformJSON"),
         .target(
             name: "AWSCore",
-            dependencies: ["CCurl", "COpenSSL", "CivilTime"]
+            dependencies: ["CCurl", "COpenSSL", "CivilTime", "PlatformJSON"]
         ),
         .target(
             name: "DataAccess",
             dependencies: ["AWSCore", "LambdaRuntime"]
         ),
-        .target(name: "LambdaEvents"),
+        .target(name: "LambdaEvents", dependencies: ["PlatformJSON"]),
         // The runtime invocation path shared by bridge and async-runner: AgentCore
         // calls, active region, failover lock, tenant role credentials.
         .target(
@@ -56,12 +58,12 @@ let package = Package(
         // Shared by the AgentCore Gateway request and response interceptors.
         .target(
             name: "InterceptorKit",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "PlatformJSON"]
         ),
 
         .target(
             name: "PlatformAPI",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "PlatformJSON"]
         ),
 
         // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
@@ -80,7 +82,7 @@ let package = Package(
         // MARK: Lambdas
         .executableTarget(
             name: "TenantAPI",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI", "PlatformJSON"],
             path: "lambdas/tenant-api"
         ),
         .executableTarget(
@@ -95,12 +97,12 @@ let package = Package(
         ),
         .target(
             name: "RequestInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON"],
             path: "lambdas/request-interceptor"
         ),
         .target(
             name: "ResponseInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON"],
             path: "lambdas/response-interceptor"
         ),
 
@@ -118,7 +120,7 @@ let package = Package(
 
         .target(
             name: "JWT",
-            dependencies: ["COpenSSL"]
+            dependencies: ["COpenSSL", "PlatformJSON"]
         ),
 
         // MARK: Benchmarks
@@ -139,13 +141,13 @@ let package = Package(
         .executableTarget(name: "lambda-emulator", dependencies: ["LambdaHost"], path: "Sources/LambdaEmulator"),
 
         // MARK: Lambdas (every executable target under lambdas/ is packaged)
-        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "lambdas/hello"),
+        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "scripts/bench/hello"),
 
         // MARK: Test fixtures and benchmark peers
         .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
         .executableTarget(
             name: "authoriser-bench",
-            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "JWT", "LambdaEvents"],
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "JWT", "LambdaEvents", "PlatformJSON"],
             path: "scripts/bench/authoriser"
         ),
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
@@ -160,12 +162,12 @@ let package = Package(
         .executableTarget(
             name: "Bridge",
             dependencies: ["AgentInvocation", "AWSCore", "COpenSSL", "DataAccess", "LambdaEvents", "LambdaRuntime",
-                           "PlatformAPI"],
+                           "PlatformAPI", "PlatformJSON"],
             path: "lambdas/bridge"
         ),
         .executableTarget(
             name: "AsyncRunner",
-            dependencies: ["AgentInvocation", "AWSCore", "DataAccess", "LambdaRuntime"],
+            dependencies: ["AgentInvocation", "AWSCore", "DataAccess", "LambdaRuntime", "PlatformJSON"],
             path: "lambdas/async-runner"
         ),
         .executableTarget(
@@ -186,21 +188,21 @@ let package = Package(
         ),
         .testTarget(
             name: "EntraAuthTests",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformJSON"]
         ),
         .testTarget(
             name: "EntraAuthIntegrationTests",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformTestSupport"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformJSON", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "InterceptorTests",
             dependencies: [
-                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor",
+                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON", "RequestInterceptor", "ResponseInterceptor",
             ]
         ),
         .testTarget(
             name: "DataAccessTests",
-            dependencies: ["DataAccess", "AWSCore"]
+            dependencies: ["DataAccess", "AWSCore", "PlatformJSON"]
         ),
         .testTarget(
             name: "DataAccessIntegrationTests",
@@ -212,7 +214,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BridgeTests",
-            dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
+            dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformJSON"]
         ),
         .testTarget(name: "LocalAgentCoreTests", dependencies: ["LocalAgentCore"]),
         .testTarget(name: "WebhookDeliveryTests", dependencies: ["WebhookDelivery", "AWSCore", "DataAccess"]),
@@ -242,6 +244,7 @@ let package = Package(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
         ),
+        .testTarget(name: "PlatformJSONTests", dependencies: ["PlatformJSON"]),
         .testTarget(
             name: "BFFTests",
             dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
@@ -260,7 +263,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JWTTests",
-            dependencies: ["JWT"],
+            dependencies: ["JWT", "PlatformJSON"],
             exclude: ["generate_fixtures.py"]
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),

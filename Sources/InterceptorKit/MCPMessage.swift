@@ -1,4 +1,5 @@
 import LambdaEvents
+import PlatformJSON
 
 /// The JSON-RPC 2.0 request inside a Gateway body, as far as the interceptors read it.
 public struct MCPMessage: Sendable, Equatable {

@@ -1,4 +1,5 @@
 @testable import Bridge
+import PlatformJSON
 import AgentInvocation
 import AWSCore
 import DataAccess
@@ -7,7 +8,7 @@ import Testing
 
 @Suite struct BridgeHandlerTests {
     /// The proxy response a buffered route wrote.
-    private func buffered(_ sink: RecordingSink) throws -> (status: Int, body: [String: JSONValue]) {
+    private func buffered(_ sink: RecordingSink) throws -> (status: Int, body: JSONObject) {
         struct Response: Decodable { var statusCode: Int; var body: String }
         let response = try JSONDecoder().decode(Response.self, from: Data(sink.body.utf8))
         guard case .object(let body) = try JSONDecoder().decode(JSONValue.self, from: Data(response.body.utf8)) else {

@@ -1,4 +1,5 @@
 @testable import Bridge
+import PlatformJSON
 import AgentInvocation
 import AWSCore
 import DataAccess
@@ -6,7 +7,7 @@ import FoundationEssentials
 import Testing
 
 @Suite struct InvokeHandlerTests {
-    private func json(_ text: String) throws -> [String: JSONValue] {
+    private func json(_ text: String) throws -> JSONObject {
         guard case .object(let fields) = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
             throw CancellationError()
         }
@@ -24,14 +25,18 @@ import Testing
         #expect(body["output"] == .string("echo: hi"))
         #expect(body["mode"] == .string("sync"))
         #expect(body["status"] == .string("success"))
-        #expect(body["usage"] == .object(["inputTokens": .number(1), "outputTokens": .number(2), "latencyMs": .number(0)]))
+        let usage = try #require(body["usage"]?.objectValue)
+        #expect(Set(usage.keys) == ["inputTokens", "outputTokens", "latencyMs"])
+        #expect(usage["inputTokens"] == .number(JSONNumber(1)))
+        #expect(usage["outputTokens"] == .number(JSONNumber(2)))
+        #expect(usage["latencyMs"] == .number(JSONNumber(0)))
         #expect(body["timestamp"] == .string("2026-11-18T11:06:40.000Z"))
         let call = try #require(fixture.runtime.calls.withLock { $0.first })
         #expect(call.region == "eu-west-1")
         #expect(call.payload["prompt"] == .string("hi"))
         #expect(call.payload["mode"] == .string("sync"))
         #expect(call.payload["tenantId"] == .string("acme-basic"))
-        #expect(call.payload["context"] == .object(["k": .number(1)]))
+        #expect(call.payload["context"] == .object(["k": .number(JSONNumber(1))]))
         #expect(call.payload["async"] == nil)
         #expect(RuntimeSessionID.isValid(call.sessionID))
         let records = fixture.data.tables.withLock { $0.invocations }

@@ -5,6 +5,7 @@ import LambdaEvents
 import Synchronization
 import Testing
 @testable import RequestInterceptor
+import PlatformJSON
 
 @Suite struct RequestInterceptorTests {
     static let secretID = "platform/test/gateway/scoped-token-signing-key"

@@ -1,3 +1,4 @@
+import PlatformJSON
 import AWSCore
 import FoundationEssentials
 

@@ -1,3 +1,4 @@
+import PlatformJSON
 import AWSCore
 import FoundationEssentials
 
@@ -31,9 +32,9 @@ struct AgentAnswer: Sendable, Equatable {
     /// Reads `usage` leniently: missing or malformed counts are 0.
     init(output: JSONValue, usage: JSONValue?) {
         func count(_ name: String) -> Int {
-            guard case .object(let usage)? = usage, case .number(let value)? = usage[name], value >= 0,
-                  value < Double(Int32.max) else { return 0 }
-            return Int(value)
+            guard case .object(let usage)? = usage, case .number(let number)? = usage[name],
+                  let value = number.intValue, value >= 0, value < Int(Int32.max) else { return 0 }
+            return value
         }
         self.init(output: output, inputTokens: count("inputTokens"), outputTokens: count("outputTokens"))
     }

@@ -1,3 +1,4 @@
+import PlatformJSON
 import AgentInvocation
 import AWSCore
 import DataAccess

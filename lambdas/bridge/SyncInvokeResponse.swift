@@ -1,3 +1,4 @@
+import PlatformJSON
 import AWSCore
 
 /// `SyncInvokeResponse` (docs/openapi.yaml); also what an idempotent repeat replays.

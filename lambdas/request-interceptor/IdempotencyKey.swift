@@ -1,4 +1,5 @@
 import LambdaEvents
+import PlatformJSON
 
 /// The idempotency table key of a `tools/call`: tenant, MCP session and JSON-RPC id.
 ///

@@ -3,6 +3,7 @@ import EntraAuth
 import FoundationEssentials
 import InterceptorKit
 import LambdaEvents
+import PlatformJSON
 
 extension RequestInterceptor {
     /// A `tools/call`: entitlement and tier first, then replay or a fresh scoped token.

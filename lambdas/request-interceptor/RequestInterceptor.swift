@@ -2,6 +2,7 @@ import EntraAuth
 import FoundationEssentials
 import InterceptorKit
 import LambdaEvents
+import PlatformJSON
 
 /// The AgentCore Gateway REQUEST interceptor: verifies the user's Entra token,
 /// checks the tool's entitlement and tier before the tool is ever called,

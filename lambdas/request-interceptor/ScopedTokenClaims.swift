@@ -1,6 +1,7 @@
 import DataAccess
 import FoundationEssentials
 import LambdaEvents
+import PlatformJSON
 
 /// The claims of the act-on-behalf token a tool receives (ADR 0004): good for
 /// one tool, one tenant, one acting user, five minutes.

@@ -1,6 +1,7 @@
 import DataAccess
 import FoundationEssentials
 import LambdaEvents
+import PlatformJSON
 
 /// Mints the scoped act-on-behalf token: claims from `ScopedTokenClaims`,
 /// HS256 with the key from Secrets Manager.

@@ -1,3 +1,4 @@
+import PlatformJSON
 import AgentInvocation
 import AWSCore
 import FoundationEssentials
@@ -15,7 +16,7 @@ final class FakeRuntime: AgentRuntime, Sendable {
     struct Call: Sendable {
         var region: String
         var sessionID: String
-        var payload: [String: JSONValue]
+        var payload: JSONObject
         var runtimeARN: String
     }
 
@@ -25,7 +26,7 @@ final class FakeRuntime: AgentRuntime, Sendable {
     init(_ script: @escaping @Sendable (RuntimeCall) -> Script) { self.script = script }
 
     private func record(_ call: RuntimeCall) {
-        var payload: [String: JSONValue] = [:]
+        var payload = JSONObject()
         if case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: call.payload) { payload = fields }
         calls.withLock { $0.append(Call(region: call.region, sessionID: call.sessionID, payload: payload,
                                          runtimeARN: call.runtimeARN)) }

@@ -2,6 +2,7 @@ import FoundationEssentials
 import LambdaEvents
 import Synchronization
 @testable import RequestInterceptor
+import PlatformJSON
 
 /// The idempotency table in memory.
 final class FakeIdempotencyStore: IdempotencyStore {

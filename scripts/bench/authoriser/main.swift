@@ -8,6 +8,7 @@ import DataAccess
 import FoundationEssentials
 import JWT
 import LambdaEvents
+import PlatformJSON
 
 let arguments = CommandLine.arguments
 let output = arguments.count > 1 ? arguments[1] : "/tmp/authoriser-bench.json"
@@ -20,8 +21,8 @@ let key = try RSAKey.generate()
 let jwk = JWK(publicKeyOf: key, kid: "bench-key")
 let tokens = try (0..<1000).map { index in
     try JWTSigner.signRS256(JWTClaims([
-        "iss": .string(issuer), "aud": .string(audience), "exp": .number(now.timeIntervalSince1970 + 3600),
-        "nbf": .number(now.timeIntervalSince1970 - 10), "tenantid": .string("acme-basic"), "appid": .string("acme-app"),
+        "iss": .string(issuer), "aud": .string(audience), "exp": JSONValue(now.timeIntervalSince1970 + 3600),
+        "nbf": JSONValue(now.timeIntervalSince1970 - 10), "tenantid": .string("acme-basic"), "appid": .string("acme-app"),
         "sub": .string("user-\(index)"), "roles": .array([]),
     ]), key: key, kid: "bench-key")
 }

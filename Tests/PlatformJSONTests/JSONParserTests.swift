@@ -1,6 +1,5 @@
 import Testing
-import LambdaEvents
-
+import PlatformJSON
 @Suite struct JSONParserTests {
     let parser = JSONParser()
 

@@ -1,5 +1,5 @@
 /// A JSON object: members in document order, keys unique.
-public struct JSONObject: Sendable, Equatable, Sequence {
+public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     public struct Member: Sendable, Equatable {
         public var key: String
         public var value: JSONValue
@@ -16,6 +16,10 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     public init(_ pairs: [(String, JSONValue)] = []) {
         members = []
         for (key, value) in pairs { self[key] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements)
     }
 
     public var count: Int { members.count }

@@ -31,14 +31,25 @@ public indirect enum JSONValue: Sendable, Equatable {
         guard case .array(let value) = self else { return nil }
         return value
     }
+
+    /// A number from a `Double`; `null` for NaN and infinities, which JSON cannot carry.
+    public init(_ value: Double) {
+        self = JSONNumber(value).map(JSONValue.number) ?? .null
+    }
+
+    /// An object of string members, in key order (so request bodies are reproducible).
+    public init(_ strings: [String: String]) {
+        self = .object(JSONObject(strings.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByNilLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+    ExpressibleByFloatLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    public init(floatLiteral value: Double) { self.init(value) }
     public init(nilLiteral: ()) { self = .null }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {

@@ -1,6 +1,5 @@
 import Testing
-import LambdaEvents
-
+import PlatformJSON
 @Suite struct JSONValueTests {
     @Test func serializesCompactlyInStoredOrder() {
         let value: JSONValue = ["b": 1, "a": [true, nil, "x"], "c": ["d": false]]

@@ -13,8 +13,23 @@ public struct JSONNumber: Sendable, Equatable, Hashable, CustomStringConvertible
         literal = String(value)
     }
 
+    /// A finite `Double`; nil for NaN and infinities, which JSON cannot carry.
+    /// Integral values within `Int` are written as integers (`3`, not `3.0`),
+    /// as JSONEncoder writes them, so a Codable round trip compares equal.
+    public init?(_ value: Double) {
+        guard value.isFinite else { return nil }
+        if let integer = Int(exactly: value) {
+            literal = String(integer)
+        } else {
+            literal = value.description
+        }
+    }
+
     /// The value as an integer when the literal is one (no fraction or exponent) and fits.
     public var intValue: Int? { Int(literal) }
+
+    /// The value as the nearest `Double` (an out-of-range literal such as `1e999` is infinite).
+    public var doubleValue: Double { Double(literal) ?? .nan }
 
     public var description: String { literal }
 }
