@@ -45,7 +45,7 @@ sigaddset(&signals, SIGINT)
 sigaddset(&signals, SIGTERM)
 pthread_sigmask(SIG_BLOCK, &signals, nil)
 
-// The local AgentCore Runtime data plane (LocalAgentCore, docs/decisions/0022)
+// The local AgentCore Runtime data plane (LocalAgentCore, docs/decisions/0026)
 // starts before the functions, so they get its URL as
 // AWS_ENDPOINT_URL_BEDROCK_AGENTCORE; AWS_ENDPOINT_URL_LAMBDA is the emulator
 // (the bridge starts the async-runner through it), so its port is fixed first.

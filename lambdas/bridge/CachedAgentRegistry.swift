@@ -1,7 +1,7 @@
 import DataAccess
 import FoundationEssentials
 
-/// The agent registry with a short cache (ADR 0023): a promotion or rollback
+/// The agent registry with a short cache (ADR 0025): a promotion or rollback
 /// reaches every bridge instance within `ttl` seconds.
 struct CachedAgentRegistry: AgentRegistry {
     let registry: any AgentRegistry
