@@ -40,7 +40,7 @@ do {
 // Before any thread starts: shutdown waits for SIGINT/SIGTERM on this thread.
 let shutdown = ShutdownSignals.block()
 
-// The local AgentCore Runtime data plane (LocalAgentCore, docs/decisions/0022)
+// The local AgentCore Runtime data plane (LocalAgentCore, docs/decisions/0024)
 // starts before the functions, so they get its URL as
 // AWS_ENDPOINT_URL_BEDROCK_AGENTCORE; AWS_ENDPOINT_URL_LAMBDA is the emulator
 // (the bridge starts the async-runner through it), so its port is fixed first.
