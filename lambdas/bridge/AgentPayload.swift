@@ -1,3 +1,4 @@
+import PlatformAPI
 import PlatformJSON
 import AWSCore
 import DataAccess
@@ -16,7 +17,7 @@ struct AgentPayload: Encodable, Sendable {
     /// Only for async invocations.
     var async: Bool?
 
-    init(request: InvokeRequest, mode: InvocationMode, caller: CallerContext, agent: AgentVersion, sessionID: String) {
+    init(request: InvokeRequest, mode: InvocationMode, caller: Caller, agent: AgentVersion, sessionID: String) {
         prompt = request.input
         self.mode = mode.rawValue
         tenantId = caller.tenantID.rawValue

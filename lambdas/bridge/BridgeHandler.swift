@@ -18,7 +18,7 @@ struct BridgeHandler: Sendable {
         let responder = HTTPResponder(sink: sink, streamingIntegration: isInvoke)
         let requestID = request.requestContext.requestId
         do {
-            let caller = try CallerContext(authorizer: request.requestContext.authorizer)
+            let caller = try Caller(authorizer: request.requestContext.authorizer)
             if isInvoke {
                 return try await InvokeHandler(dependencies: dependencies)
                     .handle(request, caller: caller, responder: responder)
@@ -35,8 +35,8 @@ struct BridgeHandler: Sendable {
         }
     }
 
-    private var router: Router<CallerContext> {
-        var router = Router<CallerContext>()
+    private var router: Router<Caller> {
+        var router = Router<Caller>()
         let catalog = AgentCatalog(registry: dependencies.registry)
         router.on("GET", "/v1/agents") { _, caller in
             try APIResponse.json(200, ["items": try await catalog.list(for: caller).map(AgentView.summary)])
@@ -52,7 +52,7 @@ struct BridgeHandler: Sendable {
     }
 
     /// A job of the caller's tenant; another tenant's job is 404, never 403.
-    private func jobResponse(_ jobIDText: String?, caller: CallerContext) async throws -> APIGatewayProxyResponse {
+    private func jobResponse(_ jobIDText: String?, caller: Caller) async throws -> APIGatewayProxyResponse {
         guard let jobIDText, !jobIDText.isEmpty, jobIDText.utf8.count <= 64,
               let jobID = try? JobID(validating: jobIDText) else {
             throw APIError.invalid([.init(field: "jobId", message: "must be 1-64 letters, digits, underscores or hyphens")])

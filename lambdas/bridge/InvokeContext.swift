@@ -1,10 +1,11 @@
+import PlatformAPI
 import AWSCore
 import DataAccess
 import FoundationEssentials
 
 /// One resolved invocation: who, which agent version, which mode and session.
 struct InvokeContext: Sendable {
-    var caller: CallerContext
+    var caller: Caller
     var agent: AgentVersion
     var tenant: Tenant
     var request: InvokeRequest

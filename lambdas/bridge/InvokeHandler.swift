@@ -17,7 +17,7 @@ struct InvokeHandler: Sendable {
         var description: String { "the stream ended with error \(code)" }
     }
 
-    func handle(_ request: APIGatewayProxyRequest, caller: CallerContext, responder: HTTPResponder) async throws {
+    func handle(_ request: APIGatewayProxyRequest, caller: Caller, responder: HTTPResponder) async throws {
         let catalog = AgentCatalog(registry: dependencies.registry)
         let agent = try await catalog.resolve(request.pathParameters?["agentName"], for: caller)
         let body = try InvokeRequest(data: request.bodyData)
