@@ -12,7 +12,8 @@ py=.venv/bin/python
 work=.local/bench
 mkdir -p "$work"
 
-swift build -c release --product authoriser-bench --product local-platform >/dev/null
+# One --product per call: swift build honours only the last one given.
+for product in authoriser-bench local-platform; do swift build -c release --product "$product" >/dev/null; done
 bin=$(swift build -c release --show-bin-path)
 out=$("$bin/authoriser-bench" "$work/authoriser-tokens.json" "$seconds")
 jwt_rate=$(awk '$1 == "jwt" {print $2}' <<<"$out")
