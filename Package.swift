@@ -16,6 +16,8 @@ let package = Package(
         .executable(name: "bff", targets: ["BFF"]),
         .executable(name: "billing", targets: ["Billing"]),
         .executable(name: "authoriser", targets: ["Authoriser"]),
+        .executable(name: "request-interceptor", targets: ["RequestInterceptor"]),
+        .executable(name: "response-interceptor", targets: ["ResponseInterceptor"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -95,14 +97,14 @@ let package = Package(
             dependencies: ["AWSCore", "CivilTime", "DataAccess", "LambdaRuntime"],
             path: "lambdas/billing"
         ),
-        .target(
+        .executableTarget(
             name: "RequestInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "JWT", "LambdaEvents", "LambdaRuntime", "PlatformJSON"],
             path: "lambdas/request-interceptor"
         ),
-        .target(
+        .executableTarget(
             name: "ResponseInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "LambdaRuntime", "PlatformJSON"],
             path: "lambdas/response-interceptor"
         ),
 
@@ -197,8 +199,16 @@ let package = Package(
         .testTarget(
             name: "InterceptorTests",
             dependencies: [
-                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "PlatformJSON", "RequestInterceptor", "ResponseInterceptor",
+                "DataAccess", "EntraAuth", "InterceptorKit", "JWT", "LambdaEvents", "PlatformJSON", "RequestInterceptor", "ResponseInterceptor",
             ]
+        ),
+        .testTarget(
+            name: "InterceptorIntegrationTests",
+            dependencies: [
+                "AWSCore", "DataAccess", "JWT", "LambdaHost", "PlatformJSON", "PlatformTestSupport", "RequestInterceptor",
+                "ResponseInterceptor",
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DataAccessTests",
