@@ -25,14 +25,8 @@ extension InvokeHandler {
         let payload = try context.payload.encoded()
         var region = try await dependencies.failover.regions.current()
         do {
-            let result = try await dependencies.failover.run { region in
-                try await dependencies.runtime.invoke(RuntimeCall(
-                    runtimeARN: context.runtimeARN, region: region, sessionID: context.sessionID,
-                    payload: payload, credentials: context.credentials))
-            }
-            region = result.region
-            logFailover(result.failover, context: context)
-            let taskID = try Self.taskID(from: result.value.body)
+            let answer = try await invokeBuffered(context, payload: payload, region: &region)
+            let taskID = try Self.taskID(from: answer.body)
             try await dependencies.asyncRunner.start(AsyncRunnerEvent(
                 jobId: job.jobID.rawValue, tenantId: job.tenantID.rawValue, taskId: taskID,
                 runtimeSessionId: context.sessionID,

@@ -10,14 +10,7 @@ extension InvokeHandler {
         let payload = try context.payload.encoded()
         var region = try await dependencies.failover.regions.current()
         do {
-            let result = try await dependencies.failover.run { region in
-                try await dependencies.runtime.invoke(RuntimeCall(
-                    runtimeARN: context.runtimeARN, region: region, sessionID: context.sessionID,
-                    payload: payload, credentials: context.credentials))
-            }
-            region = result.region
-            logFailover(result.failover, context: context)
-            let answer = try AgentAnswer(body: result.value.body)
+            let answer = try AgentAnswer(body: try await invokeBuffered(context, payload: payload, region: &region).body)
             let now = dependencies.now()
             let response = syncResponse(context, answer: answer, latencyMs: latency(context, now), now: now)
             if let record = context.invocation(status: .success, region: region, answer: answer, now: now) {
@@ -52,6 +45,19 @@ extension InvokeHandler {
 
     func latency(_ context: InvokeContext, _ now: Date) -> Int {
         max(0, Int(now.timeIntervalSince(context.startedAt) * 1000))
+    }
+
+    /// One buffered InvokeAgentRuntime with failover (sync and async share it);
+    /// `region` becomes the region that answered.
+    func invokeBuffered(_ context: InvokeContext, payload: Data, region: inout String) async throws -> RuntimeAnswer {
+        let result = try await dependencies.failover.run { region in
+            try await dependencies.runtime.invoke(RuntimeCall(
+                runtimeARN: context.runtimeARN, region: region, sessionID: context.sessionID,
+                payload: payload, credentials: context.credentials))
+        }
+        region = result.region
+        logFailover(result.failover, context: context)
+        return result.value
     }
 
     func logFailover(_ outcome: FailoverCoordinator.Outcome?, context: InvokeContext) {
