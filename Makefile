@@ -9,7 +9,7 @@ SWIFT ?= swift
 ARCH ?= x86_64
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 
-.PHONY: help deps system-deps venv build test test-unit test-int bench package dev dev-up dev-stop clean
+.PHONY: help deps system-deps venv build test test-unit test-int bench package dev dev-up dev-stop dev-invoke clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,6 +53,10 @@ dev: deps ## Run the local platform in the foreground (Ctrl-C stops it)
 dev-up: deps ## Start the local platform in the background; returns once /v1/health answers
 	$(SWIFT) build
 	$(PY) scripts/dev_stack.py up --detach
+
+MODE ?= sync
+dev-invoke: ## One echo-agent invocation through the running local API (MODE=sync|streaming|async)
+	$(PY) scripts/dev_invoke.py --mode $(MODE)
 
 dev-stop: ## Stop a background local platform
 	$(PY) scripts/dev_stack.py down

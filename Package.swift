@@ -8,11 +8,16 @@ let package = Package(
     name: "AgentPlatform",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "bridge", targets: ["Bridge"]),
+        .executable(name: "async-runner", targets: ["AsyncRunner"]),
+        .executable(name: "webhook-delivery", targets: ["WebhookDelivery"]),
         .executable(name: "local-platform", targets: ["LocalPlatform"]),
         .executable(name: "tenant-api", targets: ["TenantAPI"]),
         .executable(name: "bff", targets: ["BFF"]),
         .executable(name: "billing", targets: ["Billing"]),
         .executable(name: "authoriser", targets: ["Authoriser"]),
+        .executable(name: "request-interceptor", targets: ["RequestInterceptor"]),
+        .executable(name: "response-interceptor", targets: ["ResponseInterceptor"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -31,15 +36,23 @@ let package = Package(
         .target(name: "CivilTime"),
 
         // MARK: Shared libraries
+        // The one JSON value: ordered members, literal numbers, a strict parser, exact serialisation.
+        .target(name: "PlatformJSON"),
         .target(
             name: "AWSCore",
-            dependencies: ["CCurl", "COpenSSL", "CivilTime"]
+            dependencies: ["CCurl", "COpenSSL", "CivilTime", "PlatformJSON"]
         ),
         .target(
             name: "DataAccess",
             dependencies: ["AWSCore", "LambdaRuntime"]
         ),
-        .target(name: "LambdaEvents"),
+        .target(name: "LambdaEvents", dependencies: ["PlatformJSON"]),
+        // The runtime invocation path shared by bridge and async-runner: AgentCore
+        // calls, active region, failover lock, tenant role credentials.
+        .target(
+            name: "AgentInvocation",
+            dependencies: ["AWSCore", "DataAccess"]
+        ),
         .target(
             name: "EntraAuth",
             dependencies: ["AWSCore", "DataAccess", "JWT"]
@@ -47,18 +60,18 @@ let package = Package(
         // Shared by the AgentCore Gateway request and response interceptors.
         .target(
             name: "InterceptorKit",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "PlatformJSON"]
         ),
 
         .target(
             name: "PlatformAPI",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents"]
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "PlatformJSON"]
         ),
 
         // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
         .target(
             name: "AuthoriserCore",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "PlatformJSON"],
             path: "lambdas/authoriser/Core"
         ),
         .executableTarget(
@@ -71,7 +84,7 @@ let package = Package(
         // MARK: Lambdas
         .executableTarget(
             name: "TenantAPI",
-            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI"],
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaRuntime", "PlatformAPI", "PlatformJSON"],
             path: "lambdas/tenant-api"
         ),
         .executableTarget(
@@ -84,21 +97,22 @@ let package = Package(
             dependencies: ["AWSCore", "CivilTime", "DataAccess", "LambdaRuntime"],
             path: "lambdas/billing"
         ),
-        .target(
+        .executableTarget(
             name: "RequestInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "JWT", "LambdaEvents", "LambdaRuntime", "PlatformJSON"],
             path: "lambdas/request-interceptor"
         ),
-        .target(
+        .executableTarget(
             name: "ResponseInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "LambdaRuntime", "PlatformJSON"],
             path: "lambdas/response-interceptor"
         ),
 
         // MARK: Local platform (never linked into a Lambda)
         .executableTarget(
             name: "LocalPlatform",
-            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire"],
+            dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire", "LocalAgentCore", "LocalStreams",
+                           "AWSCore"],
             path: "Sources/LocalPlatform"
         ),
         .target(
@@ -106,10 +120,9 @@ let package = Package(
             dependencies: ["LambdaEvents"]
         ),
 
-        // JSON through LambdaEvents' strict parser until it moves to its own module.
         .target(
             name: "JWT",
-            dependencies: ["COpenSSL", "LambdaEvents"]
+            dependencies: ["COpenSSL", "PlatformJSON"]
         ),
 
         // MARK: Benchmarks
@@ -130,22 +143,45 @@ let package = Package(
         .executableTarget(name: "lambda-emulator", dependencies: ["LambdaHost"], path: "Sources/LambdaEmulator"),
 
         // MARK: Lambdas (every executable target under lambdas/ is packaged)
-        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "lambdas/hello"),
+        .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "scripts/bench/hello"),
 
         // MARK: Test fixtures and benchmark peers
         .executableTarget(name: "runtime-fixture", dependencies: ["LambdaRuntime"], path: "Tests/Fixtures/RuntimeFixture"),
         .executableTarget(
             name: "authoriser-bench",
-            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "EntraAuth", "JWT", "LambdaEvents"],
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "EntraAuth", "JWT", "LambdaEvents", "PlatformJSON"],
             path: "scripts/bench/authoriser"
         ),
         .executableTarget(name: "runtime-bench-hello-curl", dependencies: ["LambdaRuntime", "CCurl"], path: "scripts/bench/runtime-hello-curl"),
         .executableTarget(name: "runtime-bench", dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"], path: "scripts/bench/runtime-bench"),
 
+        // The local AgentCore Runtime data plane (never linked into a Lambda).
+        .target(name: "LocalAgentCore", dependencies: ["AWSCore", "HTTPServer", "HTTPWire"]),
+        // Feeds DynamoDB stream records from moto to a hosted function (local stack only).
+        .target(name: "LocalStreams", dependencies: ["AWSCore"]),
+
+        // MARK: Lambdas (bridge, async-runner, webhook-delivery)
+        .executableTarget(
+            name: "Bridge",
+            dependencies: ["AgentInvocation", "AWSCore", "COpenSSL", "DataAccess", "LambdaEvents", "LambdaRuntime",
+                           "PlatformAPI", "PlatformJSON"],
+            path: "lambdas/bridge"
+        ),
+        .executableTarget(
+            name: "AsyncRunner",
+            dependencies: ["AgentInvocation", "AWSCore", "DataAccess", "LambdaRuntime", "PlatformJSON"],
+            path: "lambdas/async-runner"
+        ),
+        .executableTarget(
+            name: "WebhookDelivery",
+            dependencies: ["AWSCore", "COpenSSL", "DataAccess", "LambdaRuntime"],
+            path: "lambdas/webhook-delivery"
+        ),
+
         // MARK: Tests
         .target(
             name: "PlatformTestSupport",
-            dependencies: ["AWSCore"],
+            dependencies: ["AWSCore", "HTTPWire"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -154,21 +190,29 @@ let package = Package(
         ),
         .testTarget(
             name: "EntraAuthTests",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformJSON"]
         ),
         .testTarget(
             name: "EntraAuthIntegrationTests",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformTestSupport"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformJSON", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "InterceptorTests",
             dependencies: [
-                "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "RequestInterceptor", "ResponseInterceptor",
+                "DataAccess", "EntraAuth", "InterceptorKit", "JWT", "LambdaEvents", "PlatformJSON", "RequestInterceptor", "ResponseInterceptor",
             ]
         ),
         .testTarget(
+            name: "InterceptorIntegrationTests",
+            dependencies: [
+                "AWSCore", "DataAccess", "JWT", "LambdaHost", "PlatformJSON", "PlatformTestSupport", "RequestInterceptor",
+                "ResponseInterceptor",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "DataAccessTests",
-            dependencies: ["DataAccess", "AWSCore"]
+            dependencies: ["DataAccess", "AWSCore", "PlatformJSON"]
         ),
         .testTarget(
             name: "DataAccessIntegrationTests",
@@ -177,6 +221,18 @@ let package = Package(
         .testTarget(
             name: "AWSCoreIntegrationTests",
             dependencies: ["AWSCore", "PlatformTestSupport"]
+        ),
+        .testTarget(
+            name: "BridgeTests",
+            dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformJSON"]
+        ),
+        .testTarget(name: "LocalAgentCoreTests", dependencies: ["LocalAgentCore"]),
+        .testTarget(name: "WebhookDeliveryTests", dependencies: ["WebhookDelivery", "AWSCore", "DataAccess"]),
+        .testTarget(name: "AsyncRunnerTests", dependencies: ["AsyncRunner", "AgentInvocation", "AWSCore", "DataAccess"]),
+        .testTarget(
+            name: "InvocationIntegrationTests",
+            dependencies: ["LocalAgentCore", "AWSCore", "AgentInvocation", "DataAccess", "PlatformTestSupport", "HTTPServer",
+                           "HTTPWire", "COpenSSL"]
         ),
         .testTarget(
             name: "PlatformAPITests",
@@ -198,6 +254,7 @@ let package = Package(
             name: "LocalGatewayTests",
             dependencies: ["LocalGateway", "LambdaEvents"]
         ),
+        .testTarget(name: "PlatformJSONTests", dependencies: ["PlatformJSON"]),
         .testTarget(
             name: "BFFTests",
             dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
@@ -216,15 +273,15 @@ let package = Package(
         ),
         .testTarget(
             name: "JWTTests",
-            dependencies: ["JWT"],
+            dependencies: ["JWT", "PlatformJSON"],
             exclude: ["generate_fixtures.py"]
         ),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", "HTTPWire"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPWire", "PlatformTestSupport"]),
         .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost"]),
         .testTarget(
             name: "LambdaRuntimeIntegrationTests",
-            dependencies: ["LambdaHost", "HTTPServer", "HTTPWire"]
+            dependencies: ["LambdaHost", "HTTPServer", "HTTPWire", "PlatformTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

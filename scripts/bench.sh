@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 scripts/bench/runtime.sh
 scripts/bench/sigv4.sh
 scripts/bench/authoriser.sh
+scripts/bench/bridge.sh

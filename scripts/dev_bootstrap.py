@@ -129,7 +129,11 @@ def ensure_secret(sm, name: str, make_value) -> str:
 
 def ensure_role(iam, tenant_id: str) -> str:
     name = f"platform-tenant-{tenant_id}-execution"
-    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
+    # moto matches trust principals literally (the account root does not cover its
+    # users), so the local caller - the identity the Lambdas run as - is named too.
+    caller = boto3.client("sts", region_name=HOME_REGION, endpoint_url=os.environ["AWS_ENDPOINT_URL"]).get_caller_identity()["Arn"]
+    trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                                                     "Principal": {"AWS": [f"arn:aws:iam::{ACCOUNT}:root", caller]},
                                                      "Action": ["sts:AssumeRole", "sts:TagSession"]}]}
     try:
         return iam.get_role(RoleName=name)["Role"]["Arn"]

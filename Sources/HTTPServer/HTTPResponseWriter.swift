@@ -10,6 +10,8 @@ package final class HTTPResponseWriter {
     package private(set) var state = State.idle
     /// Set when the connection must close after this response.
     package private(set) var closeAfterResponse = false
+    /// Set when the handler left the response to another thread.
+    private(set) var deferred: DeferredResponse?
 
     init(socket: TCPSocket, keepAlive: Bool, isHead: Bool) {
         self.socket = socket
@@ -25,7 +27,7 @@ package final class HTTPResponseWriter {
         var fields = headers
         fields.set("Content-Length", String(body.count))
         if !keepAlive { fields.set("Connection", "close") }
-        try socket.send(HTTPSerializer.response(HTTPResponseHead(status: status, fields: fields)) + (isHead ? [] : body))
+        try socket.send(HTTPSerializer.response(HTTPResponseHead(status: status, fields: fields), body: isHead ? [] : body))
     }
 
     /// Sends a JSON body (already serialised).
@@ -60,4 +62,13 @@ package final class HTTPResponseWriter {
 
     /// Closes the connection after this response (e.g. after an unread body).
     package func closeConnection() { closeAfterResponse = true }
+
+    /// Leaves the response to another thread: the handler returns, and from now
+    /// on the writer is only used through the returned `DeferredResponse`.
+    package func deferResponse() -> DeferredResponse {
+        precondition(state == .idle && deferred == nil, "response already started")
+        let response = DeferredResponse(writer: self, socket: socket)
+        deferred = response
+        return response
+    }
 }

@@ -21,7 +21,8 @@ package struct HTTPRouter: Sendable {
     package var handler: HTTPServer.Handler {
         let routes = self.routes
         return { request, writer in
-            let segments = request.path.split(separator: "/")
+            // Split on the UTF-8 view: `/` is ASCII, and no grapheme breaking is needed.
+            let segments = request.head.path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
             var pathMatched = false
             for route in routes {
                 guard let parameters = Self.match(route.segments, segments) else { continue }
@@ -41,9 +42,9 @@ package struct HTTPRouter: Sendable {
         guard pattern.count == path.count else { return nil }
         var parameters: [String: String] = [:]
         for (expected, actual) in zip(pattern, path) {
-            if expected.first == "{", expected.last == "}" {
+            if expected.utf8.first == UInt8(ascii: "{"), expected.utf8.last == UInt8(ascii: "}") {
                 parameters[String(expected.dropFirst().dropLast())] = String(actual)
-            } else if expected != actual {
+            } else if !expected.utf8.elementsEqual(actual.utf8) {
                 return nil
             }
         }

@@ -51,12 +51,17 @@ package struct HTTPFields: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     /// ASCII case-insensitive comparison without allocating lowercased copies.
     static func same(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.count == y.count else { return false }
-        for (p, q) in zip(x, y) where p != q {
-            let lp = p | 0x20, lq = q | 0x20
-            guard lp == lq, lp >= 0x61, lp <= 0x7a else { return false }
+        guard a.utf8.count == b.utf8.count else { return false }
+        // Native strings are contiguous UTF-8: compare the buffers, not iterators.
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for i in 0..<x.count where x[i] != y[i] {
+                    let lp = x[i] | 0x20, lq = y[i] | 0x20
+                    guard lp == lq, lp >= 0x61, lp <= 0x7a else { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 }

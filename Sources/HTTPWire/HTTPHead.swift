@@ -15,13 +15,16 @@ package struct HTTPRequestHead: Sendable, Equatable {
 
     /// The path part of the target.
     package var path: Substring {
-        target.firstIndex(of: "?").map { target[..<$0] } ?? target[...]
+        queryMark.map { target[..<$0] } ?? target[...]
     }
 
     /// The query part of the target without `?`, or empty.
     package var query: Substring {
-        target.firstIndex(of: "?").map { target[target.index(after: $0)...] } ?? ""
+        queryMark.map { target[target.utf8.index(after: $0)...] } ?? ""
     }
+
+    /// Where `?` is, found on the UTF-8 view (no grapheme breaking).
+    private var queryMark: String.Index? { target.utf8.firstIndex(of: UInt8(ascii: "?")) }
 
     /// HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 the reverse.
     package var keepAlive: Bool {

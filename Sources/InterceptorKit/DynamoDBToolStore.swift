@@ -1,9 +1,9 @@
 import AWSCore
 import DataAccess
 
-/// Tool rows from the tools table (`TOOLS_TABLE`), one consistent GetItem per
-/// row, decoded strictly by DataAccess (an unreadable row throws, so callers
-/// fail closed).
+/// Tool rows from the tools table (`TOOLS_TABLE`): one consistent GetItem per
+/// row through the caller's `TenantScopedDynamoDB`, decoded strictly by
+/// DataAccess (an unreadable row throws, so callers fail closed).
 public struct DynamoDBToolStore: ToolStore {
     let dynamoDB: DynamoDBClient
     let tableName: String
@@ -13,10 +13,8 @@ public struct DynamoDBToolStore: ToolStore {
         self.tableName = tableName
     }
 
-    public func tool(named name: ToolName, tenantID: TenantID?) async throws -> Tool? {
-        let key = TableKey.tool(name, tenantID: tenantID)
-        guard let item = try await dynamoDB.getItem(.init(tableName: tableName, key: key.attributes, consistentRead: true))
-        else { return nil }
-        return try Tool(item: item)
+    public func tool(named name: ToolName, owner: TenantID?, caller: TenantID) async throws -> Tool? {
+        try await TenantScopedDynamoDB(tenant: caller, dynamoDB: dynamoDB)
+            .get(Tool.self, from: tableName, key: .tool(name, tenantID: owner), consistentRead: true)
     }
 }

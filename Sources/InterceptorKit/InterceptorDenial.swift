@@ -1,4 +1,5 @@
 import LambdaEvents
+import PlatformJSON
 
 /// Why an interceptor answers in place of the tool, and the JSON-RPC error it answers with.
 ///

@@ -1,4 +1,5 @@
 import LambdaEvents
+import PlatformJSON
 
 /// The JSON-RPC 2.0 request inside a Gateway body, as far as the interceptors read it.
 public struct MCPMessage: Sendable, Equatable {
@@ -30,6 +31,17 @@ public struct MCPMessage: Sendable, Equatable {
         }
         self.method = method
     }
+
+    /// MCP's request methods (2025-06-18), the only method names a log line repeats.
+    static let standardMethods: Set<String> = [
+        "initialize", "ping", "tools/list", "tools/call", "resources/list", "resources/read",
+        "resources/templates/list", "resources/subscribe", "resources/unsubscribe", "prompts/list", "prompts/get",
+        "logging/setLevel", "completion/complete", "sampling/createMessage", "roots/list", "elicitation/create",
+    ]
+
+    /// The method for a log line: a standard MCP method by name, anything else
+    /// as `other method` (the text is the caller's and could carry data).
+    public var loggedMethod: String { Self.standardMethods.contains(method) ? method : "other method" }
 
     /// A notification (`notifications/...`) carries no id and gets no answer.
     public var isNotification: Bool { method.hasPrefix("notifications/") }

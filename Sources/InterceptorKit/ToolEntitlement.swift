@@ -21,10 +21,10 @@ public struct ToolEntitlement: Sendable {
     public func decide(toolName: String, tenantID: TenantID, tier: Tier) async throws -> Decision {
         guard let name = try? ToolName(validating: toolName) else { return .unknownTool }
         let record: Tool?
-        if let own = try await store.tool(named: name, tenantID: tenantID) {
+        if let own = try await store.tool(named: name, owner: tenantID, caller: tenantID) {
             record = own
         } else {
-            record = try await store.tool(named: name, tenantID: nil)
+            record = try await store.tool(named: name, owner: nil, caller: tenantID)
         }
         guard let record else { return .unknownTool }
         guard record.enabled else { return .disabled }

@@ -1,4 +1,4 @@
-internal import LambdaEvents
+import PlatformJSON
 
 /// A compact JWS split into its decoded parts. Parsing checks structure
 /// only; `JWTValidator` decides whether to trust it.

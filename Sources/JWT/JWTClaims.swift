@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PlatformJSON
 
 /// The payload of a JWT: registered claims by name plus any others.
 public struct JWTClaims: Sendable, Equatable, Codable {
@@ -35,7 +36,7 @@ public struct JWTClaims: Sendable, Equatable, Codable {
     public func number(_ name: String) throws(JWTError) -> Double? {
         switch values[name] {
         case nil, .null?: return nil
-        case .number(let value)?: return value
+        case .number(let value)?: return value.doubleValue
         default: throw .invalidClaim(name)
         }
     }

@@ -1,3 +1,4 @@
+import PlatformJSON
 /// The JOSE header of a JWS (RFC 7515 section 4), with the parameters the
 /// validator looks at; any others are ignored.
 public struct JWTHeader: Sendable, Equatable, Codable {

@@ -23,14 +23,8 @@ do {
     fail("\(error)")
 }
 
-signal(SIGPIPE, SIG_IGN)
-// SIGINT/SIGTERM are taken with sigwait below; blocked before any thread starts so
-// every thread inherits the mask (children get an empty mask from posix_spawn).
-var signals = sigset_t()
-sigemptyset(&signals)
-sigaddset(&signals, SIGINT)
-sigaddset(&signals, SIGTERM)
-pthread_sigmask(SIG_BLOCK, &signals, nil)
+// Before any thread starts: shutdown waits for SIGINT/SIGTERM on this thread.
+let shutdown = ShutdownSignals.block()
 let environment = ProcessInfo.processInfo.environment
 let host: LambdaHost
 let server: HTTPServer
@@ -42,8 +36,7 @@ do {
 }
 LambdaHost.standardOutput("lambda-emulator listening on http://\(server.address) functions: \(host.functionNames.joined(separator: ","))")
 
-var received: Int32 = 0
-sigwait(&signals, &received)
+shutdown.wait()
 host.stop()
 server.stop()
 exit(0)

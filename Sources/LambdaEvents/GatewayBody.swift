@@ -1,3 +1,4 @@
+import PlatformJSON
 /// The body of a Gateway request or response: a JSON document that the event
 /// carries either inline as a JSON value or as a string holding JSON text.
 ///

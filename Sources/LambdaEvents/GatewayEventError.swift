@@ -1,3 +1,4 @@
+import PlatformJSON
 /// Why an AgentCore Gateway interceptor event could not be read. Messages name
 /// the missing or invalid field, never a header value or body content.
 public enum GatewayEventError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import PlatformJSON
 /// HTTP headers as an AgentCore Gateway interceptor event carries them: a JSON
 /// object of string values, in order, looked up case-insensitively.
 public struct GatewayHeaders: Sendable, Equatable {

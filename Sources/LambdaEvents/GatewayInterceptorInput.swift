@@ -1,3 +1,4 @@
+import PlatformJSON
 /// The event an AgentCore Gateway interceptor Lambda receives:
 /// `{"interceptorInputVersion":"1.0","mcp":{"gatewayRequest":{...},"gatewayResponse":{...}}}`
 /// (`gatewayResponse` only for RESPONSE interceptors).

@@ -23,15 +23,20 @@ extension FunctionHost {
         return router
     }
 
+    /// Answers at once when an invocation is queued; otherwise parks the
+    /// request in the slot for the submitting thread to answer.
     private func next(slot index: Int, _ writer: HTTPResponseWriter) {
-        let generation: Int? = state.withLock { state in
-            guard state.slots[index].process != nil, !state.stopped else { return nil }
+        enum Outcome { case gone, invocation(Invocation), parked(superseded: DeferredResponse?) }
+        var phaseChanged = false
+        let outcome = state.withLock { state -> Outcome in
+            guard state.slots[index].process != nil, !state.stopped else { return .gone }
             switch state.slots[index].phase {
             case .initialising:
                 let duration = Double(monotonicNanoseconds() - state.slots[index].spawnedAt) / 1e6
                 state.slots[index].pendingInitDuration = duration
                 state.initDurations.append(duration)
                 state.slots[index].phase = .ready
+                phaseChanged = true
             case .busy:
                 // `next` without a result for the current invocation.
                 state.slots[index].current?.emit(.failure(FunctionError(
@@ -39,42 +44,46 @@ extension FunctionHost {
                 )))
                 state.slots[index].current = nil
                 state.slots[index].phase = .ready
+                phaseChanged = true
             case .ready, .empty:
                 break
             }
-            return state.slots[index].generation
+            if let invocation = takePending(slot: index, &state) { return .invocation(invocation) }
+            // A runtime that reconnected asks again; its earlier request is answered as gone.
+            let superseded = state.slots[index].parkedNext
+            state.slots[index].parkedNext = writer.deferResponse()
+            return .parked(superseded: superseded)
         }
-        state.broadcast()
-        guard let generation else { return gone(writer) }
-        let invocation = state.wait { state -> Invocation?? in
-            guard !state.stopped, state.slots[index].generation == generation else { return .some(nil) }
-            guard !state.pending.isEmpty else {
-                state.slots[index].waitingForNext = true
-                return nil
-            }
-            let invocation = state.pending.removeFirst()
-            state.slots[index].waitingForNext = false
-            state.slots[index].phase = .busy
-            state.slots[index].current = invocation
-            state.slots[index].currentStartedAt = monotonicNanoseconds()
-            invocation.deliver(deadline: state.slots[index].currentStartedAt + UInt64(configuration.timeout * 1e9))
-            return .some(invocation)
+        // Wakes the init-timeout watcher and `recycle`; nothing waits for a plain `next`.
+        if phaseChanged { state.broadcast() }
+        switch outcome {
+        case .gone:
+            try? Self.gone(writer)
+        case .invocation(let invocation):
+            // A failed write means the process died; its reaper reports the invocation.
+            try? sendNext(invocation, slot: index, writer)
+        case .parked(let superseded):
+            superseded?.respond { writer throws(HTTPWireError) in try Self.gone(writer) }
         }
-        guard let invocation = invocation ?? nil else { return gone(writer) }
+    }
+
+    /// The `next` response carrying `invocation` (on the slot's connection, from any thread).
+    func sendNext(_ invocation: Invocation, slot index: Int, _ writer: HTTPResponseWriter) throws(HTTPWireError) {
         log?(ReportLine.start(requestID: invocation.requestID))
-        let deadline = Int64(Date.now.timeIntervalSince1970 * 1000) + Int64(configuration.timeout * 1000)
+        let now = Date.now.timeIntervalSince1970
+        let deadline = Int64(now * 1000) + Int64(configuration.timeout * 1000)
         var headers: HTTPFields = [
             "Content-Type": "application/json",
             "Lambda-Runtime-Aws-Request-Id": invocation.requestID,
             "Lambda-Runtime-Deadline-Ms": String(deadline),
-            "Lambda-Runtime-Invoked-Function-Arn": "arn:aws:lambda:\(region):000000000000:function:\(configuration.name)",
-            "Lambda-Runtime-Trace-Id": invocation.options.traceID ?? Self.traceID(),
+            "Lambda-Runtime-Invoked-Function-Arn": functionARN,
+            "Lambda-Runtime-Trace-Id": invocation.options.traceID
+                ?? identifiers.traceID(epochSeconds: UInt64(now)),
         ]
         if let value = invocation.options.clientContext { headers.add("Lambda-Runtime-Client-Context", value) }
         if let value = invocation.options.cognitoIdentity { headers.add("Lambda-Runtime-Cognito-Identity", value) }
         if let value = invocation.options.tenantID { headers.add("Lambda-Runtime-Aws-Tenant-Id", value) }
-        // A failed write means the process died; its reaper reports the invocation.
-        try? writer.respond(status: 200, headers: headers, body: invocation.payload)
+        try writer.respond(status: 200, headers: headers, body: invocation.payload)
     }
 
     private func response(slot index: Int, _ request: HTTPServerRequest, _ writer: HTTPResponseWriter) {
@@ -153,9 +162,9 @@ extension FunctionHost {
     }
 
     /// A request from a process the host has already written off.
-    private func gone(_ writer: HTTPResponseWriter) {
+    static func gone(_ writer: HTTPResponseWriter) throws(HTTPWireError) {
         writer.closeConnection()
-        try? writer.respond(status: 410, json: #"{"errorMessage":"environment stopped","errorType":"Runtime.Stopped"}"#)
+        try writer.respond(status: 410, json: #"{"errorMessage":"environment stopped","errorType":"Runtime.Stopped"}"#)
     }
 
     static func trailerFailure(_ trailers: HTTPFields) -> FunctionError? {
@@ -164,17 +173,6 @@ extension FunctionHost {
             return FunctionError(errorType: errorType, payload: [UInt8](body))
         }
         return FunctionError(errorType: errorType, message: "the function failed while streaming its response")
-    }
-
-    /// An X-Ray trace header for an invocation that arrived without one.
-    static func traceID() -> String {
-        func hex(_ value: UInt64, _ digits: Int) -> String {
-            let text = String(value, radix: 16)
-            return String(repeating: "0", count: max(0, digits - text.count)) + text.suffix(digits)
-        }
-        let seconds = UInt64(Date.now.timeIntervalSince1970)
-        let random = hex(UInt64.random(in: 0...UInt64.max), 16) + hex(UInt64.random(in: 0...UInt64(UInt32.max)), 8)
-        return "Root=1-\(hex(seconds, 8))-\(random);Parent=\(hex(UInt64.random(in: 0...UInt64.max), 16));Sampled=0"
     }
 }
 

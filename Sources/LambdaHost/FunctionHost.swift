@@ -16,6 +16,9 @@ package final class FunctionHost: Sendable {
 
     package let configuration: FunctionConfiguration
     let region: String
+    /// What `Lambda-Runtime-Invoked-Function-Arn` carries.
+    let functionARN: String
+    let identifiers = InvocationIdentifiers()
     let hostEnvironment: [String: String]
     let log: (@Sendable (String) -> Void)?
     let state: ConditionLock<State>
@@ -28,6 +31,7 @@ package final class FunctionHost: Sendable {
     ) throws(HTTPWireError) {
         self.configuration = configuration
         self.region = region
+        functionARN = "arn:aws:lambda:\(region):000000000000:function:\(configuration.name)"
         self.hostEnvironment = hostEnvironment
         self.log = log
         state = ConditionLock(State(slots: Array(repeating: SlotState(), count: configuration.concurrency)))
@@ -36,40 +40,63 @@ package final class FunctionHost: Sendable {
             servers.append(try HTTPServer(handler: runtimeAPIRouter(slot: index).handler))
         }
         state.withLock { $0.servers = servers }
+        // Holds the host only while it waits, at most one timeout at a time.
+        DetachedThread.start { [weak self] in
+            while let host = self, host.watchTimeouts() {}
+        }
     }
 
     /// The Runtime API address of each slot (what its process gets as `AWS_LAMBDA_RUNTIME_API`).
     package var runtimeAPIAddresses: [String] { state.withLock { $0.servers.map(\.address) } }
 
     /// Queues an invocation, starting a process if no slot is free to take it.
+    /// A process already waiting in `GET /next` gets it straight from this thread.
     func submit(payload: [UInt8], options: InvokeOptions) throws(InvokeError) -> Invocation {
-        let invocation = Invocation(
-            requestID: UUID().uuidString.lowercased(), payload: payload, options: options,
-            onTimeout: { [weak self] invocation in
-                if let self { self.timeOut(invocation) } else { invocation.emit(.failure(Self.stoppedError)) }
-            }
-        )
-        let accepted = state.withLock { state -> Bool in
-            guard !state.stopped else { return false }
+        let invocation = Invocation(requestID: identifiers.requestID(), payload: payload, options: options)
+        enum Outcome { case stopped, queued, handedOff(slot: Int, DeferredResponse, Invocation) }
+        let outcome = state.withLock { state -> Outcome in
+            guard !state.stopped else { return .stopped }
             state.pending.append(invocation)
+            if let index = state.slots.firstIndex(where: { $0.parkedNext != nil }),
+               let parked = state.slots[index].parkedNext, let taken = takePending(slot: index, &state) {
+                state.slots[index].parkedNext = nil
+                return .handedOff(slot: index, parked, taken)
+            }
             startProcesses(&state)
-            return true
+            return .queued
         }
-        guard accepted else { throw .stopped }
-        state.broadcast()
+        switch outcome {
+        case .stopped: throw .stopped
+        case .queued: break
+        case .handedOff(let index, let parked, let taken):
+            parked.respond { writer throws(HTTPWireError) in try sendNext(taken, slot: index, writer) }
+        }
+        return invocation
+    }
+
+    /// Gives the oldest pending invocation to a slot that called `next`; its timeout runs from now.
+    func takePending(slot index: Int, _ state: inout State) -> Invocation? {
+        guard !state.pending.isEmpty else { return nil }
+        let invocation = state.pending.removeFirst()
+        state.slots[index].phase = .busy
+        state.slots[index].current = invocation
+        state.slots[index].currentStartedAt = monotonicNanoseconds()
         return invocation
     }
 
     /// Kills every process, fails what is queued or running, and closes the Runtime API servers.
     package func stop() {
-        let (processes, servers) = state.withLock { state in
+        let (processes, servers, parked) = state.withLock { state in
             state.stopped = true
             for invocation in state.pending { invocation.emit(.failure(Self.stoppedError)) }
             state.pending.removeAll()
             for slot in state.slots { slot.current?.emit(.failure(Self.stoppedError)) }
-            return (state.slots.compactMap(\.process), state.servers)
+            let parked = state.slots.compactMap(\.parkedNext)
+            for index in state.slots.indices { state.slots[index].parkedNext = nil }
+            return (state.slots.compactMap(\.process), state.servers, parked)
         }
         state.broadcast()
+        for next in parked { next.respond { writer throws(HTTPWireError) in try Self.gone(writer) } }
         for process in processes { process.kill() }
         for server in servers { server.stop() }
     }
@@ -161,7 +188,7 @@ package final class FunctionHost: Sendable {
 
     /// A process ended: fail what it was doing, reset the slot, start another if work is queued.
     private func processExited(slot index: Int, generation: Int, status: ChildProcess.ExitStatus) {
-        let server: HTTPServer? = state.withLock { state in
+        let ended: (HTTPServer, DeferredResponse?)? = state.withLock { state in
             guard state.slots[index].generation == generation else { return nil }
             let slot = state.slots[index]
             var reset = SlotState()
@@ -181,25 +208,59 @@ package final class FunctionHost: Sendable {
                 invocation.emit(.failure(exitError(invocation.requestID)))
             }
             startProcesses(&state)
-            return state.servers[index]
+            return (state.servers[index], slot.parkedNext)
         }
         state.broadcast()
-        server?.closeConnections()
+        guard let (server, parked) = ended else { return }
+        parked?.respond { writer throws(HTTPWireError) in try Self.gone(writer) }
+        server.closeConnections()
     }
 
-    /// The consumer saw the deadline pass: kill the process and fail the invocation.
+    /// Times out invocations whose deadline passed, then sleeps until the next
+    /// deadline. Nothing wakes it when an invocation starts: it never sleeps
+    /// longer than one timeout, and a deadline set meanwhile is later than that.
+    /// False once the host stopped.
+    private func watchTimeouts() -> Bool {
+        let timeout = UInt64(configuration.timeout * 1e9)
+        enum Check { case stopped, expired([Invocation]), sleep(until: UInt64) }
+        let check = state.withLock { state -> Check in
+            guard !state.stopped else { return .stopped }
+            let now = monotonicNanoseconds()
+            var expired: [Invocation] = []
+            var earliest = now + timeout
+            for slot in state.slots where slot.phase == .busy {
+                guard let current = slot.current else { continue }
+                let deadline = slot.currentStartedAt + timeout
+                if deadline <= now { expired.append(current) } else { earliest = min(earliest, deadline) }
+            }
+            return expired.isEmpty ? .sleep(until: earliest) : .expired(expired)
+        }
+        switch check {
+        case .stopped:
+            return false
+        case .expired(let invocations):
+            for invocation in invocations { timeOut(invocation) }
+        case .sleep(let deadline):
+            _ = state.wait(until: deadline) { $0.stopped ? true : nil }
+        }
+        return true
+    }
+
+    /// The deadline passed: kill the process and fail the invocation.
     func timeOut(_ invocation: Invocation) {
         let seconds = ReportLine.fixed2(configuration.timeout)
         let message = "\(Date.now.formatted(.iso8601)) \(invocation.requestID) Task timed out after \(seconds) seconds"
         let error = FunctionError(errorType: "Sandbox.Timedout", message: message)
-        state.withLock { state in
-            guard let index = state.slots.firstIndex(where: { $0.current === invocation }) else { return }
+        let wasCurrent = state.withLock { state -> Bool in
+            // It may have completed since the watcher looked: then its result stands.
+            guard let index = state.slots.firstIndex(where: { $0.current === invocation }) else { return false }
             report(invocation, slot: state.slots[index], status: "timeout")
             state.slots[index].current = nil
             state.slots[index].killReason = error
             state.slots[index].process?.kill()
+            return true
         }
-        invocation.emit(.failure(error))
+        if wasCurrent { invocation.emit(.failure(error)) }
     }
 
     /// Ends the slot's current invocation after the runtime reported its result.

@@ -10,26 +10,32 @@ package struct InvocationResult: Sendable, Equatable {
     /// Reads every event of `invocation` and buffers the response up to `limit` bytes.
     static func collect(_ invocation: Invocation, limit: Int) -> InvocationResult {
         var result = InvocationResult(requestID: invocation.requestID, payload: [], contentType: nil, error: nil)
-        while true {
-            switch invocation.nextEvent() {
-            case .head(let contentType):
-                result.contentType = contentType
-            case .chunk(let bytes):
-                guard result.error == nil else { continue }
-                if result.payload.count + bytes.count > limit {
-                    result.error = .responseTooLarge(limit: limit)
-                } else {
-                    result.payload += bytes
-                }
-            case .end:
-                if let error = result.error { result.payload = error.payload }
-                return result
-            case .failure(let error):
-                result.error = result.error ?? error
-                result.payload = result.error!.payload
-                result.contentType = "application/json"
-                return result
+        while !result.absorb(invocation.nextEvent(), limit: limit) {}
+        return result
+    }
+
+    /// Adds one event of the invocation; true once the result is final.
+    @discardableResult
+    mutating func absorb(_ event: InvocationEvent, limit: Int) -> Bool {
+        switch event {
+        case .head(let contentType):
+            self.contentType = contentType
+        case .chunk(let bytes):
+            guard error == nil else { return false }
+            if payload.count + bytes.count > limit {
+                error = .responseTooLarge(limit: limit)
+            } else {
+                payload += bytes
             }
+        case .end:
+            if let error { payload = error.payload }
+            return true
+        case .failure(let failure):
+            error = error ?? failure
+            payload = error!.payload
+            contentType = "application/json"
+            return true
         }
+        return false
     }
 }

@@ -8,6 +8,9 @@ package enum InvokeEndpoint {
     /// Lambda's limit for a synchronous request payload.
     static let requestLimit = 6_291_456
     static let errorTrailers = "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body"
+    /// Responses up to this size fit the socket buffers, so the thread ending the
+    /// invocation writes them itself; larger ones get a thread of their own.
+    static let inlineResponseLimit = 64 * 1024
 
     package static func router(host: LambdaHost) -> HTTPRouter {
         var router = HTTPRouter()
@@ -23,19 +26,29 @@ package enum InvokeEndpoint {
     private static func invoke(host: LambdaHost, _ request: HTTPServerRequest, _ writer: HTTPResponseWriter) {
         guard let (invocation, _) = start(host: host, request, writer) else { return }
         if request.headers["X-Amz-Invocation-Type"] == "Event" {
-            // Asynchronous: accepted now, run to completion in the background.
-            DetachedThread.start { _ = InvocationResult.collect(invocation, limit: FunctionHost.responseLimit) }
+            // Asynchronous: accepted now, runs to completion without anyone waiting.
+            invocation.collect(limit: FunctionHost.responseLimit) { _ in }
             try? writer.respond(status: 202, headers: ["X-Amzn-RequestId": invocation.requestID])
             return
         }
-        let result = InvocationResult.collect(invocation, limit: FunctionHost.responseLimit)
-        var headers: HTTPFields = [
-            "Content-Type": result.contentType ?? "application/json",
-            "X-Amz-Executed-Version": "$LATEST",
-            "X-Amzn-RequestId": result.requestID,
-        ]
-        if result.error != nil { headers.add("X-Amz-Function-Error", "Unhandled") }
-        try? writer.respond(status: 200, headers: headers, body: result.payload)
+        // The thread that ends the invocation (usually the one reading the
+        // runtime's response) answers the caller; this one goes back to reading.
+        let response = writer.deferResponse()
+        invocation.collect(limit: FunctionHost.responseLimit) { result in
+            var headers: HTTPFields = [
+                "Content-Type": result.contentType ?? "application/json",
+                "X-Amz-Executed-Version": "$LATEST",
+                "X-Amzn-RequestId": result.requestID,
+            ]
+            if result.error != nil { headers.add("X-Amz-Function-Error", "Unhandled") }
+            let send: @Sendable () -> Void = { [headers] in
+                response.respond { writer throws(HTTPWireError) in
+                    try writer.respond(status: 200, headers: headers, body: result.payload)
+                }
+            }
+            // A large response to a slow reader must not hold the function's slot.
+            if result.payload.count > inlineResponseLimit { DetachedThread.start(send) } else { send() }
+        }
     }
 
     private static func invokeStreaming(host: LambdaHost, _ request: HTTPServerRequest, _ writer: HTTPResponseWriter) {

@@ -29,7 +29,10 @@ package final class LambdaHost: Sendable {
 
     package var functionNames: [String] { functions.keys.sorted() }
 
-    package func function(named name: String) -> FunctionHost? { functions[Self.functionName(name)] }
+    package func function(named name: String) -> FunctionHost? {
+        // A plain name (the common case) needs no ARN or qualifier parsing.
+        functions[name] ?? functions[Self.functionName(name)]
+    }
 
     /// Invokes and waits for the whole response (the Invoke API, `RequestResponse`).
     package func invoke(function name: String, payload: [UInt8], options: InvokeOptions = InvokeOptions())
@@ -38,14 +41,13 @@ package final class LambdaHost: Sendable {
         return InvocationResult.collect(invocation, limit: FunctionHost.responseLimit)
     }
 
-    /// `invoke` for async callers: the wait runs on its own thread, not the cooperative pool.
+    /// `invoke` for async callers: nothing blocks the cooperative pool; the
+    /// thread that ends the invocation resumes the caller.
     package func invokeAsync(function name: String, payload: [UInt8], options: InvokeOptions = InvokeOptions())
         async throws(InvokeError) -> InvocationResult {
         let invocation = try startInvocation(function: name, payload: payload, options: options)
         return await withCheckedContinuation { continuation in
-            DetachedThread.start {
-                continuation.resume(returning: InvocationResult.collect(invocation, limit: FunctionHost.responseLimit))
-            }
+            invocation.collect(limit: FunctionHost.responseLimit) { continuation.resume(returning: $0) }
         }
     }
 

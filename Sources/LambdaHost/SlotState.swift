@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// One process slot of a function: at most one bootstrap process at a time.
 struct SlotState {
     enum Phase: Equatable {
@@ -20,7 +22,9 @@ struct SlotState {
     var pendingInitDuration: Double?
     var current: Invocation?
     var currentStartedAt: UInt64 = 0
-    var waitingForNext = false
+    /// The process's `GET /next`, parked until an invocation arrives; the
+    /// submitting thread answers it directly.
+    var parkedNext: DeferredResponse?
     /// Why the process is being killed, when the host killed it.
     var killReason: FunctionError?
     /// The process posted `/init/error`; its failure has been delivered.

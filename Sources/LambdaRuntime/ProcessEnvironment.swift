@@ -17,12 +17,4 @@ package enum ProcessEnvironment {
         return result
     }
 
-    /// Sets `_X_AMZN_TRACE_ID` for the invocation (unset when there is none).
-    package static func setTraceID(_ traceID: String?) {
-        if let traceID {
-            setenv("_X_AMZN_TRACE_ID", traceID, 1)
-        } else {
-            unsetenv("_X_AMZN_TRACE_ID")
-        }
-    }
 }

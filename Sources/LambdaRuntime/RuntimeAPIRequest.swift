@@ -65,7 +65,7 @@ package struct RuntimeAPIRequest: Sendable, Equatable {
         if headers["Transfer-Encoding"] == nil, method != "GET" || !body.isEmpty {
             fields.add("Content-Length", String(body.count))
         }
-        return HTTPSerializer.request(HTTPRequestHead(method: method, target: path, fields: fields)) + body
+        return HTTPSerializer.request(HTTPRequestHead(method: method, target: path, fields: fields), body: body)
     }
 }
 

@@ -6,8 +6,12 @@
 //   (PLATFORM_API_URL), invoking the same functions in-process.
 import FoundationEssentials
 import HTTPServer
+import HTTPWire
 import LambdaHost
+import LocalAgentCore
 import LocalGateway
+import LocalStreams
+import AWSCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +27,7 @@ do {
 } catch {
     fail(error.description)
 }
-let environment = ProcessInfo.processInfo.environment
+var environment = ProcessInfo.processInfo.environment
 let configuration: LocalPlatformConfiguration
 let routes: RouteTable
 do {
@@ -33,13 +37,28 @@ do {
     fail("cannot read \(arguments.configPath) or \(arguments.routesPath): \(error)")
 }
 
-signal(SIGPIPE, SIG_IGN)
-// SIGINT/SIGTERM are taken with sigwait below; blocked before any thread starts.
-var signals = sigset_t()
-sigemptyset(&signals)
-sigaddset(&signals, SIGINT)
-sigaddset(&signals, SIGTERM)
-pthread_sigmask(SIG_BLOCK, &signals, nil)
+// Before any thread starts: shutdown waits for SIGINT/SIGTERM on this thread.
+let shutdown = ShutdownSignals.block()
+
+// The local AgentCore Runtime data plane (LocalAgentCore, docs/decisions/0024)
+// starts before the functions, so they get its URL as
+// AWS_ENDPOINT_URL_BEDROCK_AGENTCORE; AWS_ENDPOINT_URL_LAMBDA is the emulator
+// (the bridge starts the async-runner through it), so its port is fixed first.
+let agentCore: LocalAgentCoreServer
+var emulatorPort = arguments.emulatorPort
+do {
+    agentCore = try LocalAgentCore.start(.localStack(configPath: arguments.configPath, host: arguments.host,
+                                                     environment: environment))
+    if emulatorPort == 0 {
+        let (probe, port) = try TCPSocket.listen(host: arguments.host, port: 0)
+        probe.close()
+        emulatorPort = port
+    }
+} catch {
+    fail("could not start the local AgentCore Runtime: \(error)")
+}
+environment["AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"] = agentCore.url
+environment["AWS_ENDPOINT_URL_LAMBDA"] = environment["AWS_ENDPOINT_URL_LAMBDA"] ?? "http://\(arguments.host):\(emulatorPort)"
 
 let binDirectory = arguments.binDirectory ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
 let (functions, missing) = HostedFunctions.configurations(configuration, binDirectory: binDirectory, environment: environment)
@@ -48,7 +67,7 @@ let emulator: HTTPServer
 let api: HTTPServer
 do {
     host = try LambdaHost(functions: functions, region: configuration.region, hostEnvironment: environment)
-    emulator = try HTTPServer(host: arguments.host, port: arguments.emulatorPort, handler: InvokeEndpoint.router(host: host).handler)
+    emulator = try HTTPServer(host: arguments.host, port: emulatorPort, handler: InvokeEndpoint.router(host: host).handler)
     let gatewayConfiguration = configuration.gatewayConfiguration(expandingFrom: environment)
     let gateway = LocalAPIGateway(
         routes: routes, configuration: gatewayConfiguration, invoker: LambdaHostInvoker(host: host),
@@ -62,10 +81,28 @@ do {
     fail("could not start: \(error)")
 }
 
-// Extension point: the local AgentCore Runtime data plane (LocalAgentCore)
-// starts here, on its own HTTPServer, with one call, e.g.
-//     let agentCore = try LocalAgentCore.start(host: arguments.host, environment: environment)
-// and its URL goes into the ready file below (see docs/decisions/0022).
+// The platform-jobs stream feeds webhook-delivery, like its event source mapping.
+var jobStream: TableStreamPoller?
+if host.functionNames.contains("webhook-delivery") {
+    do {
+        let transport = CurlTransport()
+        let dynamoDB = DynamoDBClient(client: try AWSClient(service: .dynamoDB, environment: environment, transport: transport,
+                                                            region: configuration.region))
+        let streams = DynamoDBStreamsClient(client: try AWSClient(service: .dynamoDBStreams, environment: environment,
+                                                                  transport: transport, region: configuration.region))
+        let poller = TableStreamPoller(
+            dynamoDB: dynamoDB, streams: streams, table: environment["JOBS_TABLE"] ?? "platform-jobs",
+            region: configuration.region, log: { LambdaHost.standardOutput("streams \($0)") }
+        ) { event in
+            guard let result = try? await host.invokeAsync(function: "webhook-delivery", payload: event) else { return false }
+            return result.error == nil
+        }
+        poller.start()
+        jobStream = poller
+    } catch {
+        LambdaHost.standardOutput("local-platform: no jobs stream poller: \(error)")
+    }
+}
 
 let apiURL = "http://\(api.address)"
 let emulatorURL = "http://\(emulator.address)"
@@ -74,7 +111,7 @@ if !missing.isEmpty {
     LambdaHost.standardOutput("local-platform: not built yet, not hosted: \(missing.joined(separator: ","))")
 }
 if let readyFile = arguments.readyFile {
-    let ready = "{\"api\":\"\(apiURL)\",\"emulator\":\"\(emulatorURL)\"}\n"
+    let ready = "{\"api\":\"\(apiURL)\",\"emulator\":\"\(emulatorURL)\",\"agentcore\":\"\(agentCore.url)\"}\n"
     do {
         try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile))
     } catch {
@@ -82,9 +119,10 @@ if let readyFile = arguments.readyFile {
     }
 }
 
-var received: Int32 = 0
-sigwait(&signals, &received)
+shutdown.wait()
+jobStream?.stop()
 api.stop()
 emulator.stop()
 host.stop()
+agentCore.stop()
 exit(0)

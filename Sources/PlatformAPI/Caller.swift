@@ -41,6 +41,9 @@ public struct Caller: Sendable, Equatable {
         )
     }
 
+    /// The tier to enforce: a context without one grants the least (`basic`).
+    public var effectiveTier: Tier { tier ?? .basic }
+
     /// A SigV4 (tenant application) caller rather than a user.
     public var isMachine: Bool { roles.contains(Role.machineInvoke) }
 

@@ -1,6 +1,7 @@
 import AWSCore
 import FoundationEssentials
 import LambdaEvents
+import PlatformJSON
 
 /// Strict decoding of JSON request bodies: a body that is not a JSON object,
 /// carries a field the operation does not define, or has a field of the

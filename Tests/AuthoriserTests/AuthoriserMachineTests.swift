@@ -76,6 +76,38 @@ import Testing
         _ = try await handler.handle(Events.signed(keyID: "APKACME2", secret: "new-secret", tenant: "acme-basic", date: clock.now))
     }
 
+    @Test func aNewKeyWorksOnceTheTenantRowNamesItNotOnlyWhenTheSecretCacheExpires() async throws {
+        let handler = handler
+        func failure(_ event: APIGatewayAuthorizerRequest) async -> AuthorisationFailure? {
+            do { _ = try await handler.handle(event); return nil } catch { return error.reason }
+        }
+        let old = { Events.signed(keyID: "APKACME", secret: "acme-secret", tenant: "acme-basic", date: self.clock.now) }
+        let new = { Events.signed(keyID: "APKACME2", secret: "new-secret", tenant: "acme-basic", date: self.clock.now) }
+        // The old key warms the secret cache (300 s) and the tenant cache (30 s).
+        #expect(await failure(old()) == nil)
+        // Rotation, in the tenant API's order: new key row, new secret, old row revoked, tenant row last.
+        directory.add(tenant: "acme-basic", tier: .basic, keyID: "APKACME2", secret: "new-secret")
+        directory.state.withLock { $0.keys["acme-basic#APKACME"]?.status = .revoked }
+        // While the cached tenant row still names the old key, the cached secret stands.
+        #expect(await failure(new()) == .staleAPIKey)
+        clock.advance(31)
+        var reads = directory.reads
+        #expect(await failure(new()) == nil)
+        // The key row, the tenant row and one secret re-read; then the cache holds the new secret.
+        #expect(directory.reads == reads + 3)
+        #expect(await failure(new()) == nil)
+        #expect(directory.reads == reads + 3)
+        #expect(await failure(old()) == .unknownAPIKey)
+        // A key id that is not the tenant's current one never causes a secret re-read.
+        directory.state.withLock { $0.keys["acme-basic#APKACME"]?.status = .active }
+        clock.advance(31)
+        reads = directory.reads
+        #expect(await failure(old()) == .staleAPIKey)
+        #expect(directory.reads == reads + 2)  // its key row and the tenant row, no secret
+        #expect(await failure(old()) == .staleAPIKey)
+        #expect(directory.reads == reads + 2)
+    }
+
     @Test func aSuspendedTenantsValidKeyGetsADeny() async throws {
         directory.setStatus(.suspended, of: "acme-basic")
         let response = try await handler.handle(Events.signed(keyID: "APKACME", secret: "acme-secret", tenant: "acme-basic", date: clock.now))

@@ -3,6 +3,7 @@ import FoundationEssentials
 import Synchronization
 import Testing
 @testable import DataAccess
+import PlatformJSON
 
 /// Answers AWS calls from a fixed table of responses, recording what was asked.
 private final class CannedTransport: HTTPTransport {

@@ -5,6 +5,7 @@ import Foundation
 import JWT
 import PlatformTestSupport
 import Testing
+import PlatformJSON
 
 /// The validator against the real local identity provider (`scripts/local_idp.py`):
 /// tokens minted by PyJWT, keys fetched over HTTP from its JWKS endpoint.

@@ -37,6 +37,23 @@ import Testing
         }
     }
 
+    @Test(arguments: ["HTTP/1.1 2x2 OK", "HTTP/1.1 +12 OK", "HTTP/2 200 OK", "HTTP/1.1", "HTTP/1.1 2000 OK", "HTTP/1.1 200 OK\rX"])
+    func rejectsMalformedStatusLines(_ text: String) {
+        #expect(throws: HTTPWireError.self) { try HTTPHeadParser.parseResponse(Array(text.utf8)[...]) }
+    }
+
+    @Test func statusLineReasonIsOptionalAndValuesKeepUTF8() throws {
+        let head = try HTTPHeadParser.parseResponse(Array("HTTP/1.0 410\r\nX-Name:\tgr\u{fc}\u{df} \t".utf8)[...])
+        #expect(head.status == 410)
+        #expect(head.fields["x-name"] == "gr\u{fc}\u{df}")
+    }
+
+    @Test func parsesTrailerLines() throws {
+        let fields = try HTTPHeadParser.parseFields(["A: 1", "B-C:two words "])
+        #expect(fields.fields == [.init(name: "A", value: "1"), .init(name: "B-C", value: "two words")])
+        #expect(throws: HTTPWireError.malformed("header line without colon")) { try HTTPHeadParser.parseFields(["A 1"]) }
+    }
+
     @Test func serialisesHeads() {
         let request = HTTPSerializer.request(HTTPRequestHead(method: "GET", target: "/n", fields: ["Host": "h:1"]))
         #expect(String(decoding: request, as: UTF8.self) == "GET /n HTTP/1.1\r\nHost: h:1\r\n\r\n")

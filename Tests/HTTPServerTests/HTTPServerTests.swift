@@ -1,3 +1,4 @@
+import PlatformTestSupport
 import HTTPServer
 import HTTPWire
 import Testing

@@ -1,5 +1,6 @@
 import Testing
 import LambdaEvents
+import PlatformJSON
 
 @Suite struct GatewayBodyTests {
     @Test func unchangedDocumentsKeepTheirOriginalBytes() throws {

@@ -1,5 +1,6 @@
 import Testing
 import LambdaEvents
+import PlatformJSON
 
 @Suite struct GatewayHeadersTests {
     @Test func removesEveryCaseOfAName() {

@@ -1,5 +1,6 @@
 import Testing
 import LambdaEvents
+import PlatformJSON
 
 @Suite struct GatewayInterceptorInputTests {
     let parser = JSONParser()

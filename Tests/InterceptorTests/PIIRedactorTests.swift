@@ -1,6 +1,7 @@
 import LambdaEvents
 import Testing
 @testable import ResponseInterceptor
+import PlatformJSON
 
 @Suite struct PIIRedactorTests {
     let redactor = PIIRedactor.builtIn()

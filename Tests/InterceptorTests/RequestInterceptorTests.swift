@@ -1,16 +1,21 @@
+import DataAccess
 import EntraAuth
 import FoundationEssentials
 import InterceptorKit
+import JWT
 import LambdaEvents
 import Synchronization
 import Testing
 @testable import RequestInterceptor
+import PlatformJSON
 
 @Suite struct RequestInterceptorTests {
     static let secretID = "platform/test/gateway/scoped-token-signing-key"
+    static let signingKey = String(repeating: "k", count: 48)
+    static let globex = try! TenantID(validating: "globex")
     let store = FakeToolStore.catalogue()
     let idempotency = FakeIdempotencyStore()
-    let secrets = FakeSecretSource([secretID: String(repeating: "k", count: 48)])
+    let secrets = FakeSecretSource([secretID: signingKey])
     let clock = ManualClock()
     let jtis = Counter()
 
@@ -20,7 +25,7 @@ import Testing
             authenticate: FakeAuthenticator.standard.function, entitlement: ToolEntitlement(store: store),
             issuer: ScopedTokenIssuer(
                 keys: SigningKeyCache(secretID: Self.secretID, source: secrets, now: clock.function),
-                sign: RecordingSigner.sign, now: clock.function, newJTI: { "jti-\(jtis.next())" }),
+                now: clock.function, newJTI: { "jti-\(jtis.next())" }),
             idempotency: idempotency, parser: JSONParser(), now: clock.function)
     }
 
@@ -40,6 +45,18 @@ import Testing
 
     func parse(_ result: InterceptorResult) throws -> JSONValue { try JSONParser().parse(result.output) }
 
+    /// The claims of the scoped token in a forwarded `Authorization`, checked as a tool checks it.
+    func scopedClaims(in authorization: String?, tool: String = "payments-refund") throws -> JWTClaims? {
+        guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
+        let validator = JWTValidator(algorithm: .hs256, issuer: "platform-gateway", audience: "tool:\(tool)", leeway: 0)
+        return try validator.validate(String(authorization.dropFirst(7)), secret: Array(Self.signingKey.utf8), now: clock.now).claims
+    }
+
+    func forwardedAuthorization(_ result: InterceptorResult) throws -> String? {
+        let headers = try parse(result)["mcp"]?["transformedGatewayRequest"]?["headers"]?.objectValue
+        return headers.flatMap(GatewayHeaders.init(json:))?.single("authorization")
+    }
+
     @Test func allowsAnEntitledCallWithAScopedToken() async throws {
         let result = await interceptor.handle(event(extraHeaders: #""X-Tenant-Id":"evil","X-TIER":"premium","x-acting-sub":"someone""#))
         let output = try parse(result)
@@ -54,15 +71,18 @@ import Testing
         #expect(headers.single("x-tier") == "premium")
         #expect(headers.single("x-acting-sub") == "pat")
         #expect(headers.single("Mcp-Session-Id") == "sess-1")
-        let claims = try #require(try RecordingSigner.claims(in: headers.single("authorization")))
+        let claims = try #require(try scopedClaims(in: headers.single("authorization")))
         let issued = Int(clock.now.timeIntervalSince1970)
-        #expect(claims == [
+        #expect(claims.values == [
             "iss": "platform-gateway", "aud": "tool:payments-refund", "iat": .number(JSONNumber(issued)),
             "nbf": .number(JSONNumber(issued)), "exp": .number(JSONNumber(issued + 300)), "jti": "jti-1",
             "tenantid": "globex", "appid": "app-p", "tier": "premium", "acting_sub": "pat",
             "scope_tool": "payments-refund", "mcp_session_id": "sess-1",
         ])
-        #expect(headers.single("authorization")?.hasSuffix(".48") == true, "signed with the Secrets Manager key")
+        #expect("signed with the Secrets Manager key, not another") {
+            try JWTValidator(algorithm: .hs256, issuer: nil, audience: nil)
+                .validate(String(headers.single("authorization")!.dropFirst(7)), secret: Array(repeating: 1, count: 48), now: clock.now)
+        } throws: { ($0 as? JWTError)?.code == .invalidSignature }
         #expect(request["body"] == ["jsonrpc": "2.0", "id": 7, "method": "tools/call",
                                     "params": ["name": "payments-refund", "arguments": ["amount": 10]]])
         #expect(result.outcome == "pass tools/call")
@@ -112,8 +132,11 @@ import Testing
         #expect(second.output == first.output)
         #expect(second.outcome == "replay tools/call")
         #expect(jtis.value == 1, "no second token was minted")
-        let key = IdempotencyKey.make(tenantId: "globex", sessionId: "sess-1", requestID: 7)
-        #expect(idempotency.records[key]?.expiresAt == Int(clock.now.timeIntervalSince1970) + 1)
+        let key = IdempotencyKey.toolCall(sessionID: "sess-1", requestID: 7, actingSub: "pat", toolName: "payments-refund")
+        let record = try #require(idempotency.records[.idempotency(Self.globex, key)])
+        #expect(record.ttl.rawValue == Int64(clock.now.timeIntervalSince1970) + 1)
+        #expect(record.status == .completed)
+        #expect(record.responsePayload.map { Array($0.utf8) } == first.output)
     }
 
     @Test func mintsAfreshAfterTheWindowOrInAnotherSession() async throws {
@@ -125,11 +148,30 @@ import Testing
         #expect(jtis.value == 3)
     }
 
-    @Test func refusesARequestIdReusedForAnotherCall() async throws {
+    @Test func aRequestIdReusedForAnotherToolIsANewCall() async throws {
         _ = await interceptor.handle(event())
         let other = await interceptor.handle(event(tool: "crm-lookup"))
-        #expect(try parse(other)["mcp"]?["transformedGatewayResponse"]?["statusCode"] == 400)
-        #expect(other.outcome == "malformed: request id reused in this session for a different call")
+        #expect(other.outcome == "pass tools/call")
+        let claims = try #require(try scopedClaims(in: try forwardedAuthorization(other), tool: "crm-lookup"))
+        #expect(claims["scope_tool"] == "crm-lookup" && claims["jti"] == "jti-2")
+        #expect(idempotency.records.count == 2)
+    }
+
+    @Test func anotherUserNeverReceivesTheStoredAnswer() async throws {
+        let first = await interceptor.handle(event(token: "premium-token", tool: "crm-lookup"))
+        let second = await interceptor.handle(event(token: "standard-token", tool: "crm-lookup"))
+        #expect(second.outcome == "pass tools/call")
+        #expect(second.output != first.output)
+        let claims = try #require(try scopedClaims(in: try forwardedAuthorization(second), tool: "crm-lookup"))
+        #expect(claims["acting_sub"] == "sam")
+    }
+
+    @Test func refusesToReplayAnIncompleteRecord() async throws {
+        let key = IdempotencyKey.toolCall(sessionID: "sess-1", requestID: 7, actingSub: "pat", toolName: "payments-refund")
+        idempotency.store(IdempotencyRecord(tenantID: Self.globex, idempotencyKey: key, now: clock.now, window: 300))
+        let result = await interceptor.handle(event())
+        #expect(try parse(result)["mcp"]?["transformedGatewayResponse"]?["statusCode"] == 500)
+        #expect(result.outcome == "internal: idempotency record is incomplete")
     }
 
     @Test func theReplayCheckComesAfterTheEntitlementCheck() async throws {
@@ -140,8 +182,9 @@ import Testing
     }
 
     @Test func answersWithTheTwinsRecordWhenItLosesTheRace() async throws {
-        let winner = IdempotencyRecord(output: #"{"winner":true}"#, actingSub: "pat", toolName: "payments-refund",
-                                       expiresAt: Int(clock.now.timeIntervalSince1970) + 300)
+        let key = IdempotencyKey.toolCall(sessionID: "sess-1", requestID: 7, actingSub: "pat", toolName: "payments-refund")
+        let winner = IdempotencyRecord(tenantID: Self.globex, idempotencyKey: key, now: clock.now, window: 300)
+            .completed(responsePayload: #"{"winner":true}"#)
         idempotency.loseNextRace(to: winner)
         let result = await interceptor.handle(event())
         #expect(String(decoding: result.output, as: UTF8.self) == #"{"winner":true}"#)
@@ -151,9 +194,9 @@ import Testing
         let result = await interceptor.handle(event(session: nil))
         #expect(result.outcome == "pass tools/call")
         #expect(idempotency.records.isEmpty)
-        let headers = try parse(result)["mcp"]?["transformedGatewayRequest"]?["headers"]
-        let claims = try RecordingSigner.claims(in: headers?["Authorization"]?.stringValue)
-        #expect(claims?["mcp_session_id"] == nil)
+        let claims = try #require(try scopedClaims(in: try forwardedAuthorization(result)))
+        #expect(claims["mcp_session_id"] == nil)
+        #expect(claims["jti"] == "jti-1")
     }
 
     @Test func cachesTheSigningKey() async throws {
@@ -236,7 +279,7 @@ import Testing
             authenticate: FakeAuthenticator.standard.function, entitlement: ToolEntitlement(store: store),
             issuer: ScopedTokenIssuer(
                 keys: SigningKeyCache(secretID: "other", source: FakeSecretSource(["other": "short"]), now: clock.function),
-                sign: RecordingSigner.sign, now: clock.function, newJTI: { "j" }),
+                now: clock.function, newJTI: { "j" }),
             idempotency: idempotency, parser: JSONParser(), now: clock.function)
         let result = await broken.handle(event())
         #expect(result.outcome == "internal: scoped token could not be issued")
@@ -253,12 +296,15 @@ import Testing
     }
 
     @Test func idempotencyKeysCannotCollide() {
-        let a = IdempotencyKey.make(tenantId: "t", sessionId: "a#1", requestID: "2")
-        let b = IdempotencyKey.make(tenantId: "t", sessionId: "a", requestID: "1#2")
-        #expect(a != b)
-        #expect(IdempotencyKey.make(tenantId: "t", sessionId: "s", requestID: 7)
-            != IdempotencyKey.make(tenantId: "t", sessionId: "s", requestID: "7"))
-        #expect(IdempotencyKey.make(tenantId: "t", sessionId: "s", requestID: 7) == "gateway#t#1:s#7")
+        func key(_ session: String, _ id: JSONValue, _ sub: String = "u", _ tool: String = "t") -> IdempotencyKey {
+            IdempotencyKey.toolCall(sessionID: session, requestID: id, actingSub: sub, toolName: tool)
+        }
+        #expect(key("a1", "2") != key("a", "12"))
+        #expect(key("s", 7) != key("s", "7"))
+        #expect(key("s", 7, "ab", "c") != key("s", 7, "a", "bc"))
+        // "mcp:" + SHA-256 of the length-prefixed fields "6:sess-11:73:pat15:payments-refund".
+        #expect(key("sess-1", 7, "pat", "payments-refund").rawValue
+            == "mcp:9f74b9d25abcb34325d3ed3d80cec9a929c96f87f6613f8e45134e94a7920476")
     }
 }
 

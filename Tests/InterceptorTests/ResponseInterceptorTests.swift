@@ -3,6 +3,7 @@ import InterceptorKit
 import LambdaEvents
 import Testing
 @testable import ResponseInterceptor
+import PlatformJSON
 
 @Suite struct ResponseInterceptorTests {
     let store = FakeToolStore.catalogue()

@@ -29,6 +29,12 @@ import Testing
             == .allowed(FakeToolStore.row("crm-lookup", .basic)))
     }
 
+    @Test func readsBothRowsOnBehalfOfTheCaller() async throws {
+        _ = try await entitlement.decide(toolName: "payments-refund", tenantID: Self.globex, tier: .premium)
+        #expect(store.reads == 2, "the tenant row, then the GLOBAL row")
+        #expect(store.callers == [Self.globex])
+    }
+
     @Test func passesStoreFailuresOn() async {
         store.fail()
         await #expect(throws: FakeToolStore.Failure.self) {

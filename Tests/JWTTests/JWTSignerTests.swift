@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JWT
+import PlatformJSON
 
 @Suite struct JWTSignerTests {
     static let now = Date(timeIntervalSince1970: TimeInterval(JWTFixtures.now))
@@ -9,7 +10,7 @@ import Testing
         let key = try RSAKey.generate()
         let jwk = JWK(publicKeyOf: key)
         let kid = try #require(jwk.kid)
-        let claims = JWTClaims(["iss": .string("http://127.0.0.1:9000/tenant/v2.0"), "aud": .string("api://agent-platform"), "exp": .number(Double(JWTFixtures.now + 60))])
+        let claims = JWTClaims(["iss": .string("http://127.0.0.1:9000/tenant/v2.0"), "aud": .string("api://agent-platform"), "exp": .number(JSONNumber(JWTFixtures.now + 60))])
         let token = try JWTSigner.signRS256(claims, key: key, kid: kid)
         #expect(!token.contains("\\/"))
         let validator = JWTValidator(algorithm: .rs256, issuer: "http://127.0.0.1:9000/tenant/v2.0", audience: "api://agent-platform")
@@ -38,7 +39,7 @@ import Testing
 
     @Test func refusesClaimsThatAreNotJSON() {
         #expect(throws: JWTError(.invalidJSON, "the claims cannot be encoded as JSON")) {
-            try JWTSigner.signHS256(JWTClaims(["exp": .number(.nan)]), secret: [1])
+            try JWTSigner.signHS256(JWTClaims(["exp": try JSONParser().parse("1e999")]), secret: [1])
         }
     }
 

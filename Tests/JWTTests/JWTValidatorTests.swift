@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JWT
+import PlatformJSON
 
 @Suite struct JWTValidatorTests {
     static let jwks = try! JWKS(json: Array(JWTFixtures.jwks.utf8))
@@ -90,11 +91,11 @@ import Testing
         let cases: [(JWTError, (inout JWTClaims) -> Void)] = [
             (.issuerMismatch, { $0["iss"] = .string("https://evil.example/v2.0") }),
             (.issuerMismatch, { $0["iss"] = nil }),
-            (.invalidClaim("iss"), { $0["iss"] = .number(1) }),
+            (.invalidClaim("iss"), { $0["iss"] = .number(JSONNumber(1)) }),
             (.audienceMismatch, { $0["aud"] = .string("api://other") }),
             (.audienceMismatch, { $0["aud"] = .array([]) }),
             (.audienceMismatch, { $0["aud"] = nil }),
-            (.invalidClaim("aud"), { $0["aud"] = .number(1) }),
+            (.invalidClaim("aud"), { $0["aud"] = .number(JSONNumber(1)) }),
             (.missingClaim("tenantid"), { $0["tenantid"] = nil }),
             (.missingClaim("appid"), { $0["appid"] = .null }),
         ]

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import PlatformTestSupport
 import Glibc
 #endif
 import HTTPServer

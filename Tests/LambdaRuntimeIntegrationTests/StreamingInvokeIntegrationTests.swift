@@ -1,3 +1,4 @@
+import PlatformTestSupport
 import FoundationEssentials
 import HTTPWire
 import LambdaHost

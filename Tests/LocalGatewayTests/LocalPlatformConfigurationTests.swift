@@ -37,4 +37,18 @@ import Testing
         // Function names are unique: each engineer adds one entry per function.
         #expect(Set(configuration.functions.map(\.name)).count == configuration.functions.count)
     }
+
+    @Test func theCheckedInFileHostsBothInterceptorsWithWhatTheyRead() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../scripts/dev-platform.json")
+        let configuration = try LocalPlatformConfiguration(json: try Data(contentsOf: url))
+        for name in ["request-interceptor", "response-interceptor"] {
+            let function = try #require(configuration.functions.first { $0.name == name })
+            #expect(function.product == name, "make package zips by folder, so the product is the folder name")
+            let environment = configuration.environment(of: function, expandingFrom: ["ENTRA_ISSUER": "http://idp/t/v2.0"])
+            #expect(environment["PLATFORM_ENV"] == "local", "the signing key is platform/local/gateway/scoped-token-signing-key")
+            #expect(environment["TOOLS_TABLE"] == "platform-tools")
+            #expect(environment["IDEMPOTENCY_TABLE"] == "platform-idempotency")
+            #expect(environment["ENTRA_ISSUER"] == "http://idp/t/v2.0")
+        }
+    }
 }

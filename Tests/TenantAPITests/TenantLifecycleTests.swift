@@ -22,7 +22,7 @@ import Testing
         let events = harness.events.all
         #expect(events.map(\.detailType) == [.tenantTierChanged, .tenantUpdated])
         #expect(events[0].detail.change["tier"] == .init(from: .string("basic"), to: .string("premium")))
-        #expect(events[0].detail.change["monthlyBudgetUsd"] == .init(from: .number(500), to: .number(2000)))
+        #expect(events[0].detail.change["monthlyBudgetUsd"] == .init(from: 500, to: 2000))
         #expect(events[1].detail.change.keys.sorted() == ["displayName"])
         #expect(try await harness.audits().map(\.operation) == ["tenant.update", "tenant.update"])
     }

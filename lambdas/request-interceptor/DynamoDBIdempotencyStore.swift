@@ -1,30 +1,28 @@
 import AWSCore
+import DataAccess
+import FoundationEssentials
 
-/// Idempotency records in the idempotency table (`IDEMPOTENCY_TABLE`, key `PK` only, TTL `ttl`).
+/// Idempotency records in the idempotency table (`IDEMPOTENCY_TABLE`, key `PK`
+/// only, TTL `ttl`), read and written through the caller's tenant-scoped client.
 struct DynamoDBIdempotencyStore: IdempotencyStore {
     let dynamoDB: DynamoDBClient
     let tableName: String
 
-    func record(forKey key: String) async throws -> IdempotencyRecord? {
-        guard let item = try await dynamoDB.getItem(.init(tableName: tableName, key: ["PK": .s(key)], consistentRead: true)),
-            case .s(let output)? = item["output"], case .s(let actingSub)? = item["actingSub"],
-            case .s(let toolName)? = item["toolName"], case .n(let ttl)? = item["ttl"], let expiresAt = Int(ttl)
-        else { return nil }
-        return IdempotencyRecord(output: output, actingSub: actingSub, toolName: toolName, expiresAt: expiresAt)
+    func record(tenant: TenantID, key: IdempotencyKey) async throws -> IdempotencyRecord? {
+        try await TenantScopedDynamoDB(tenant: tenant, dynamoDB: dynamoDB)
+            .get(IdempotencyRecord.self, from: tableName, key: .idempotency(tenant, key), consistentRead: true)
     }
 
-    func saveIfAbsent(_ record: IdempotencyRecord, forKey key: String, now: Int) async throws -> Bool {
-        let item: DynamoDBItem = [
-            "PK": .s(key), "output": .s(record.output), "actingSub": .s(record.actingSub),
-            "toolName": .s(record.toolName), "ttl": .n(String(record.expiresAt)),
-        ]
+    func saveIfAbsent(_ record: IdempotencyRecord, now: Date) async throws -> Bool {
+        // DynamoDB deletes expired items lazily: an expired record may be overwritten.
+        let condition = DynamoDBExpression(
+            "attribute_not_exists(PK) OR #ttl <= :now", names: ["#ttl": "ttl"],
+            values: [":now": .n(String(EpochSeconds(now).rawValue))])
         do {
-            // DynamoDB deletes expired items lazily: an expired record may be overwritten.
-            _ = try await dynamoDB.putItem(.init(
-                tableName: tableName, item: item, conditionExpression: "attribute_not_exists(PK) OR #ttl <= :now",
-                expressionAttributeNames: ["#ttl": "ttl"], expressionAttributeValues: [":now": .n(String(now))]))
+            try await TenantScopedDynamoDB(tenant: record.tenantID, dynamoDB: dynamoDB)
+                .put(record, into: tableName, condition: condition)
             return true
-        } catch let error as AWSError where error.code == "ConditionalCheckFailedException" {
+        } catch is ConditionalWriteConflict {
             return false
         }
     }

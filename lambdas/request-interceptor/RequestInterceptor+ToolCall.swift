@@ -3,6 +3,7 @@ import EntraAuth
 import FoundationEssentials
 import InterceptorKit
 import LambdaEvents
+import PlatformJSON
 
 extension RequestInterceptor {
     /// A `tools/call`: entitlement and tier first, then replay or a fresh scoped token.
@@ -31,8 +32,10 @@ extension RequestInterceptor {
         guard sessionIDs.count <= 1 else { throw InterceptorDenial.malformed(reason: "repeated Mcp-Session-Id") }
         let sessionID = sessionIDs.first
 
-        let key = sessionID.map { IdempotencyKey.make(tenantId: principal.tenantId.rawValue, sessionId: $0, requestID: requestID) }
-        if let key, let replay = try await storedAnswer(forKey: key, sub: sub, toolName: toolName) {
+        let key = sessionID.map {
+            IdempotencyKey.toolCall(sessionID: $0, requestID: requestID, actingSub: sub, toolName: toolName)
+        }
+        if let key, let replay = try await storedAnswer(tenant: tenantID, key: key) {
             return replay
         }
         let token: String
@@ -46,36 +49,36 @@ extension RequestInterceptor {
         let result = pass(request, body: body, principal: principal, scopedToken: token, outcome: "pass tools/call")
         guard let key else { return result }
 
-        let time = Int(now().timeIntervalSince1970)
-        let record = IdempotencyRecord(
-            output: String(decoding: result.output, as: UTF8.self), actingSub: sub, toolName: toolName,
-            expiresAt: time + Self.idempotencyWindow)
+        let time = now()
+        let record = IdempotencyRecord(tenantID: tenantID, idempotencyKey: key, now: time, window: Self.idempotencyWindow)
+            .completed(responsePayload: String(decoding: result.output, as: UTF8.self))
         let saved: Bool
         do {
-            saved = try await idempotency.saveIfAbsent(record, forKey: key, now: time)
+            saved = try await idempotency.saveIfAbsent(record, now: time)
         } catch {
             throw InterceptorDenial.internalFailure(reason: "idempotency record could not be written")
         }
         if saved { return result }
         // A concurrent twin stored its answer first: answer with that one.
-        guard let replay = try await storedAnswer(forKey: key, sub: sub, toolName: toolName) else {
+        guard let replay = try await storedAnswer(tenant: tenantID, key: key) else {
             throw InterceptorDenial.internalFailure(reason: "idempotency record vanished")
         }
         return replay
     }
 
-    /// The first answer to this call, if it is still live and was for the same user and tool.
-    private func storedAnswer(forKey key: String, sub: String, toolName: String) async throws -> InterceptorResult? {
+    /// The first answer to this call (same session, id, user and tool), if it is still live.
+    private func storedAnswer(tenant: TenantID, key: IdempotencyKey) async throws -> InterceptorResult? {
         let record: IdempotencyRecord?
         do {
-            record = try await idempotency.record(forKey: key)
+            record = try await idempotency.record(tenant: tenant, key: key)
         } catch {
             throw InterceptorDenial.internalFailure(reason: "idempotency record could not be read")
         }
-        guard let record, record.expiresAt > Int(now().timeIntervalSince1970) else { return nil }
-        guard record.actingSub == sub, record.toolName == toolName else {
-            throw InterceptorDenial.malformed(reason: "request id reused in this session for a different call")
+        guard let record, record.isLive(at: now()) else { return nil }
+        // Only completed records are ever written; anything else is not an answer to give.
+        guard record.status == .completed, let output = record.responsePayload else {
+            throw InterceptorDenial.internalFailure(reason: "idempotency record is incomplete")
         }
-        return InterceptorResult(output: Array(record.output.utf8), outcome: "replay tools/call")
+        return InterceptorResult(output: Array(output.utf8), outcome: "replay tools/call")
     }
 }

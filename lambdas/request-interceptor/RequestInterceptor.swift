@@ -1,7 +1,9 @@
+import DataAccess
 import EntraAuth
 import FoundationEssentials
 import InterceptorKit
 import LambdaEvents
+import PlatformJSON
 
 /// The AgentCore Gateway REQUEST interceptor: verifies the user's Entra token,
 /// checks the tool's entitlement and tier before the tool is ever called,
@@ -18,7 +20,7 @@ struct RequestInterceptor: Sendable {
     let parser: JSONParser
     let now: @Sendable () -> Date
 
-    static let idempotencyWindow = 300
+    static let idempotencyWindow = Retention.interceptorIdempotency
 
     func handle(_ event: [UInt8]) async -> InterceptorResult {
         var id: JSONValue?
@@ -39,7 +41,7 @@ struct RequestInterceptor: Sendable {
             }
             let requestID = try message.requireID()
             guard message.method == "tools/call" else {
-                return pass(input.request, body: body, principal: principal, scopedToken: nil, outcome: "pass \(message.method)")
+                return pass(input.request, body: body, principal: principal, scopedToken: nil, outcome: "pass \(message.loggedMethod)")
             }
             return try await toolCall(
                 input.request, body: body, message: message, requestID: requestID, principal: principal, tenantID: tenantID)

@@ -1,6 +1,7 @@
 import DataAccess
 import FoundationEssentials
-import LambdaEvents
+import JWT
+import PlatformJSON
 
 /// The claims of the act-on-behalf token a tool receives (ADR 0004): good for
 /// one tool, one tenant, one acting user, five minutes.
@@ -17,25 +18,23 @@ struct ScopedTokenClaims: Sendable, Equatable {
     var jti: String
     var issuedAt: Date
 
-    var expiresAt: Date { issuedAt.addingTimeInterval(Self.lifetime) }
-
-    /// The JWT claims set, in a fixed order.
-    var json: JSONValue {
+    /// The JWT claims set (`JWTSigner` writes it with sorted keys).
+    var jwtClaims: JWTClaims {
         let issued = Int(issuedAt.timeIntervalSince1970)
-        var claims = JSONObject([
-            ("iss", .string(Self.issuer)),
-            ("aud", .string("tool:\(toolName)")),
-            ("iat", .number(JSONNumber(issued))),
-            ("nbf", .number(JSONNumber(issued))),
-            ("exp", .number(JSONNumber(issued + Int(Self.lifetime)))),
-            ("jti", .string(jti)),
-            ("tenantid", .string(tenantId)),
-            ("appid", .string(appId)),
-            ("tier", .string(tier.rawValue)),
-            ("acting_sub", .string(actingSub)),
-            ("scope_tool", .string(toolName)),
+        var claims = JWTClaims([
+            "iss": .string(Self.issuer),
+            "aud": .string("tool:\(toolName)"),
+            "iat": .number(JSONNumber(issued)),
+            "nbf": .number(JSONNumber(issued)),
+            "exp": .number(JSONNumber(issued + Int(Self.lifetime))),
+            "jti": .string(jti),
+            "tenantid": .string(tenantId),
+            "appid": .string(appId),
+            "tier": .string(tier.rawValue),
+            "acting_sub": .string(actingSub),
+            "scope_tool": .string(toolName),
         ])
         if let mcpSessionId { claims["mcp_session_id"] = .string(mcpSessionId) }
-        return .object(claims)
+        return claims
     }
 }

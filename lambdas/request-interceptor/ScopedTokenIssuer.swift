@@ -1,16 +1,11 @@
 import DataAccess
 import FoundationEssentials
-import LambdaEvents
+import JWT
 
 /// Mints the scoped act-on-behalf token: claims from `ScopedTokenClaims`,
-/// HS256 with the key from Secrets Manager.
+/// signed HS256 by `JWTSigner` with the key from Secrets Manager.
 struct ScopedTokenIssuer: Sendable {
-    /// Signs a claims set with an HS256 key and returns the compact JWS
-    /// (the `JWT` module's HS256 signer in the Lambda).
-    typealias Sign = @Sendable (_ claims: JSONValue, _ key: [UInt8]) throws -> String
-
     let keys: SigningKeyCache
-    let sign: Sign
     let now: @Sendable () -> Date
     let newJTI: @Sendable () -> String
 
@@ -21,6 +16,6 @@ struct ScopedTokenIssuer: Sendable {
         let claims = ScopedTokenClaims(
             tenantId: principal.tenantId, appId: principal.appId, tier: principal.tier, actingSub: principal.sub,
             toolName: toolName, mcpSessionId: mcpSessionId, jti: newJTI(), issuedAt: now())
-        return try sign(claims.json, try await keys.signingKey())
+        return try JWTSigner.signHS256(claims.jwtClaims, secret: try await keys.signingKey())
     }
 }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import LambdaEvents
+import PlatformJSON
 
 /// The redactor built from the SSM pattern list, re-read at most once per
 /// lifetime (60 s). Absent, unreadable or invalid lists fall back to the

@@ -1,4 +1,5 @@
 import LambdaEvents
+import PlatformJSON
 
 /// Replaces personal data in every string value of a JSON document with
 /// `[REDACTED]`; keys, numbers and structure are untouched.

@@ -1,6 +1,7 @@
 import EntraAuth
 import InterceptorKit
 import LambdaEvents
+import PlatformJSON
 
 /// The AgentCore Gateway RESPONSE interceptor: filters `tools/list` to the tools
 /// the caller's tier may use and redacts personal data from `tools/call` results.

@@ -1,4 +1,5 @@
 import LambdaEvents
+import PlatformJSON
 
 /// Removes from a `tools/list` response every tool the caller may not use,
 /// both in the standard MCP place (`result.tools`) and in a top-level `tools`.

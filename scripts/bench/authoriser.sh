@@ -15,9 +15,8 @@ py=.venv/bin/python
 work=.local/bench
 mkdir -p "$work"
 
-# One product per invocation: given two, swift build builds only the last.
-swift build -c release --product authoriser-bench >/dev/null
-swift build -c release --product local-platform >/dev/null
+# One --product per call: swift build honours only the last one given.
+for product in authoriser-bench local-platform; do swift build -c release --product "$product" >/dev/null; done
 bin=$(swift build -c release --show-bin-path)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 swift_runs="" pyjwt_runs=""

@@ -1,3 +1,4 @@
+import PlatformJSON
 /// The AgentCore control plane (restJson, endpoint `bedrock-agentcore-control`,
 /// SigV4 service `bedrock-agentcore`): agent runtimes and memories.
 public struct AgentCoreControlClient: Sendable {
@@ -88,7 +89,7 @@ public struct AgentCoreControlClient: Sendable {
 
     /// A memory store whose events expire after `eventExpiryDays` (7 to 365).
     public func createMemory(name: String, eventExpiryDays: Int, description: String? = nil) async throws -> Memory {
-        var body: [String: JSONValue] = ["name": .string(name), "eventExpiryDuration": .number(Double(eventExpiryDays))]
+        var body: [String: JSONValue] = ["name": .string(name), "eventExpiryDuration": .number(JSONNumber(eventExpiryDays))]
         if let description { body["description"] = .string(description) }
         return try await client.restJSON(method: "POST", path: "/memories/create", input: body,
                                          operation: "CreateMemory", as: MemoryOutput.self).memory

@@ -1,3 +1,4 @@
+import PlatformJSON
 /// CreateTable and DescribeTable, for test set-up and the local dev bootstrap.
 extension DynamoDBClient {
     public struct KeyAttribute: Encodable, Sendable {

@@ -1,3 +1,4 @@
+import PlatformJSON
 /// EventBridge over awsJson1.1 (`AWSEvents.*`): PutEvents, plus PutRule and PutTargets for tests.
 public struct EventBridgeClient: Sendable {
     public let client: AWSClient

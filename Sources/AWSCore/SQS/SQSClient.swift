@@ -1,3 +1,4 @@
+import PlatformJSON
 /// SQS over awsJson1.0 (`AmazonSQS.*`): SendMessage, plus CreateQueue and ReceiveMessage for tests.
 public struct SQSClient: Sendable {
     public let client: AWSClient
@@ -13,7 +14,7 @@ public struct SQSClient: Sendable {
     @discardableResult
     public func sendMessage(queueURL: String, body: String, delaySeconds: Int? = nil) async throws -> String {
         var input: [String: JSONValue] = ["QueueUrl": .string(queueURL), "MessageBody": .string(body)]
-        if let delaySeconds { input["DelaySeconds"] = .number(Double(delaySeconds)) }
+        if let delaySeconds { input["DelaySeconds"] = .number(JSONNumber(delaySeconds)) }
         return try await client.json(target: "AmazonSQS", operation: "SendMessage", input: input,
                                      as: SendOutput.self).messageID
     }
@@ -42,8 +43,8 @@ public struct SQSClient: Sendable {
     }
 
     public func receiveMessages(queueURL: String, max: Int = 10, waitSeconds: Int = 0) async throws -> [Message] {
-        let input: [String: JSONValue] = ["QueueUrl": .string(queueURL), "MaxNumberOfMessages": .number(Double(max)),
-                                          "WaitTimeSeconds": .number(Double(waitSeconds))]
+        let input: [String: JSONValue] = ["QueueUrl": .string(queueURL), "MaxNumberOfMessages": .number(JSONNumber(max)),
+                                          "WaitTimeSeconds": .number(JSONNumber(waitSeconds))]
         return try await client.json(target: "AmazonSQS", operation: "ReceiveMessage", input: input,
                                      as: ReceiveOutput.self).messages ?? []
     }

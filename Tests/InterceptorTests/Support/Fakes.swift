@@ -8,19 +8,22 @@ import Synchronization
 final class FakeToolStore: ToolStore {
     struct Failure: Error {}
 
-    private let state: Mutex<(rows: [TableKey: Tool], reads: Int, failing: Bool)>
+    private let state: Mutex<(rows: [TableKey: Tool], reads: Int, callers: Set<TenantID>, failing: Bool)>
 
     init(_ rows: [Tool] = []) {
-        state = Mutex((Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0) }), 0, false))
+        state = Mutex((Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0) }), 0, [], false))
     }
 
     var reads: Int { state.withLock { $0.reads } }
+    /// The tenants on whose behalf rows were read.
+    var callers: Set<TenantID> { state.withLock { $0.callers } }
     func fail() { state.withLock { $0.failing = true } }
 
-    func tool(named name: ToolName, tenantID: TenantID?) async throws -> Tool? {
+    func tool(named name: ToolName, owner: TenantID?, caller: TenantID) async throws -> Tool? {
         let (row, failing) = state.withLock { state in
             state.reads += 1
-            return (state.rows[.tool(name, tenantID: tenantID)], state.failing)
+            state.callers.insert(caller)
+            return (state.rows[.tool(name, tenantID: owner)], state.failing)
         }
         if failing { throw Failure() }
         return row

@@ -1,35 +1,36 @@
+import DataAccess
 import FoundationEssentials
-import LambdaEvents
 import Synchronization
 @testable import RequestInterceptor
 
-/// The idempotency table in memory.
+/// The idempotency table in memory, keyed as DynamoDB keys it.
 final class FakeIdempotencyStore: IdempotencyStore {
     struct Failure: Error {}
-    private let state = Mutex<(records: [String: IdempotencyRecord], failing: Bool, loseRace: IdempotencyRecord?)>(([:], false, nil))
+    private let state = Mutex<(records: [TableKey: IdempotencyRecord], failing: Bool, loseRace: IdempotencyRecord?)>(([:], false, nil))
 
-    var records: [String: IdempotencyRecord] { state.withLock { $0.records } }
+    var records: [TableKey: IdempotencyRecord] { state.withLock { $0.records } }
     func fail() { state.withLock { $0.failing = true } }
     /// The next save finds this record already stored, as if a concurrent twin won.
     func loseNextRace(to record: IdempotencyRecord) { state.withLock { $0.loseRace = record } }
+    func store(_ record: IdempotencyRecord) { state.withLock { $0.records[record.key] = record } }
 
-    func record(forKey key: String) async throws -> IdempotencyRecord? {
+    func record(tenant: TenantID, key: IdempotencyKey) async throws -> IdempotencyRecord? {
         try state.withLock { state in
             if state.failing { throw Failure() }
-            return state.records[key]
+            return state.records[.idempotency(tenant, key)]
         }
     }
 
-    func saveIfAbsent(_ record: IdempotencyRecord, forKey key: String, now: Int) async throws -> Bool {
+    func saveIfAbsent(_ record: IdempotencyRecord, now: Date) async throws -> Bool {
         try state.withLock { state in
             if state.failing { throw Failure() }
             if let winner = state.loseRace {
-                state.records[key] = winner
+                state.records[record.key] = winner
                 state.loseRace = nil
                 return false
             }
-            if let existing = state.records[key], existing.expiresAt > now { return false }
-            state.records[key] = record
+            if let existing = state.records[record.key], existing.isLive(at: now) { return false }
+            state.records[record.key] = record
             return true
         }
     }
@@ -50,17 +51,5 @@ final class FakeSecretSource: SecretSource {
         }
         guard let value else { throw Missing() }
         return value
-    }
-}
-
-/// Records what it signs: the "token" is `fake.<claims JSON>.<key length>`.
-enum RecordingSigner {
-    static let sign: ScopedTokenIssuer.Sign = { claims, key in "fake.\(claims.serializedString).\(key.count)" }
-
-    static func claims(in authorization: String?) throws -> JSONValue? {
-        guard let authorization, authorization.hasPrefix("Bearer fake.") else { return nil }
-        let text = authorization.dropFirst("Bearer fake.".count)
-        guard let end = text.lastIndex(of: ".") else { return nil }
-        return try JSONParser().parse(String(text[..<end]))
     }
 }

@@ -26,8 +26,16 @@ extension AuthoriserHandler {
             try await directory.apiKey(keyID, of: tenantID)
         }
         guard let key, key.status == .active else { throw .unknownAPIKey }
-        let secret = try await secretCache.value(for: tenantID, now: now()) { () async throws(AuthorisationFailure) in
+        var secret = try await secretCache.value(for: tenantID, now: now()) { () async throws(AuthorisationFailure) in
             try await directory.apiKeySecret(of: tenantID)
+        }
+        // A rotation since the secret was cached: the tenant row (written last by a rotation,
+        // cached only for the tenant TTL) names this key, the cached secret another one. Read
+        // the secret again, so a new key works within the tenant TTL rather than the secret's.
+        // Only the tenant's current key id can trigger this, and only until the cache holds it.
+        if secret?.keyID != keyID.rawValue, try await currentKeyID(of: tenantID) == keyID {
+            secret = try await directory.apiKeySecret(of: tenantID)
+            secretCache.store(secret, for: tenantID, now: now())
         }
         // The secret holds the tenant's current key: a rotated-out key id no longer matches.
         guard let secret, secret.keyID == keyID.rawValue else { throw .staleAPIKey }
@@ -43,6 +51,13 @@ extension AuthoriserHandler {
             kind: .machine, tenantID: tenantID, appID: tenant.appID, tier: tenant.tier,
             subject: "apikey/\(keyID.rawValue)", roles: [AuthorisedCaller.machineRole], usageKeyID: tenant.apiKeyID?.rawValue
         )
+    }
+
+    /// The API key id on the tenant's row (cached with the tenant), whatever the tenant's status.
+    private func currentKeyID(of tenantID: TenantID) async throws(AuthorisationFailure) -> APIKeyID? {
+        try await tenantCache.value(for: tenantID, now: now()) { () async throws(AuthorisationFailure) in
+            try await directory.tenant(tenantID)
+        }?.apiKeyID
     }
 
     /// The request as the client signed it, rebuilt from the authoriser event.

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import LambdaEvents
+import PlatformJSON
 
 /// The IAM policy the authoriser returns. API Gateway caches it per
 /// Authorization header and re-evaluates it for every later method, so an

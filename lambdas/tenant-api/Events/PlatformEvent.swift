@@ -1,6 +1,7 @@
 import AWSCore
 import DataAccess
 import FoundationEssentials
+import PlatformJSON
 
 /// An EventBridge event the tenant API publishes (docs/openapi.yaml,
 /// `x-platform-events`). The detail names the tenant, the acting caller and

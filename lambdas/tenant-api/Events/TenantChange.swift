@@ -1,5 +1,6 @@
 import AWSCore
 import DataAccess
+import PlatformJSON
 
 /// The `{field: {from, to}}` difference between two versions of a tenant,
 /// over the fields an update may touch.
@@ -13,7 +14,7 @@ enum TenantChange {
         note("displayName", text(old?.displayName), text(new.displayName))
         note("tier", text(old?.tier.rawValue), text(new.tier.rawValue))
         note("status", text(old?.status.rawValue), text(new.status.rawValue))
-        note("monthlyBudgetUsd", old.map { .number($0.monthlyBudgetUSD) } ?? .null, .number(new.monthlyBudgetUSD))
+        note("monthlyBudgetUsd", old.map { JSONValue($0.monthlyBudgetUSD) } ?? .null, JSONValue(new.monthlyBudgetUSD))
         note("runtimeRegion", text(old?.runtimeRegion.rawValue), text(new.runtimeRegion.rawValue))
         note("fallbackRegion", text(old?.fallbackRegion.rawValue), text(new.fallbackRegion.rawValue))
         return change

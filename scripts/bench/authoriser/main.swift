@@ -13,6 +13,7 @@ import FoundationEssentials
 import Glibc
 import JWT
 import LambdaEvents
+import PlatformJSON
 import Synchronization
 
 let arguments = CommandLine.arguments
@@ -26,8 +27,8 @@ let key = try RSAKey.generate()
 let jwk = JWK(publicKeyOf: key, kid: "bench-key")
 let tokens = try (0..<1000).map { index in
     try JWTSigner.signRS256(JWTClaims([
-        "iss": .string(issuer), "aud": .string(audience), "exp": .number(now.timeIntervalSince1970 + 3600),
-        "nbf": .number(now.timeIntervalSince1970 - 10), "tenantid": .string("acme-basic"), "appid": .string("acme-app"),
+        "iss": .string(issuer), "aud": .string(audience), "exp": JSONValue(now.timeIntervalSince1970 + 3600),
+        "nbf": JSONValue(now.timeIntervalSince1970 - 10), "tenantid": .string("acme-basic"), "appid": .string("acme-app"),
         "sub": .string("user-\(index)"), "roles": .array([]),
     ]), key: key, kid: "bench-key")
 }

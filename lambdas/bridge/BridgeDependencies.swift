@@ -1,0 +1,20 @@
+import AgentInvocation
+import DataAccess
+import FoundationEssentials
+
+/// Everything the bridge talks to, injected by `main.swift` (or a test).
+struct BridgeDependencies: Sendable {
+    var registry: any AgentRegistry
+    /// The caller's tenant data; built per request from the authoriser's tenant.
+    var tenantStore: @Sendable (TenantID) -> any TenantStore
+    var idempotency: any IdempotencyStore
+    var credentials: any TenantCredentialSource
+    var runtime: any AgentRuntime
+    var failover: FailoverInvoker
+    var asyncRunner: any AsyncRunnerStarter
+    var results: any ResultLinker
+    var metrics: any BridgeMetrics
+    var log: @Sendable (String) -> Void
+    var now: @Sendable () -> Date
+    var newID: @Sendable () -> UUID
+}

@@ -1,0 +1,17 @@
+import DataAccess
+import FoundationEssentials
+
+/// Invoke idempotency (`platform-idempotency`): claim a key before the work,
+/// complete it with the answer, or release it when the work failed.
+protocol IdempotencyStore: Sendable {
+    func claim(_ record: IdempotencyRecord, requestHash: String, now: Date) async throws -> IdempotencyClaim
+    func complete(_ record: IdempotencyRecord, requestHash: String) async throws
+    func release(_ record: IdempotencyRecord) async throws
+}
+
+/// The result of trying to claim a key.
+enum IdempotencyClaim: Sendable, Equatable {
+    case claimed
+    /// A live record exists: in progress or completed, for this or another body.
+    case existing(IdempotencyRecord, requestHash: String?)
+}

@@ -1,0 +1,18 @@
+import AWSCore
+import FoundationEssentials
+import InterceptorKit
+import PlatformJSON
+
+extension ResponseInterceptor {
+    /// The interceptor wired to Entra, DynamoDB and SSM, as `main.swift` runs it
+    /// (variables: see `InterceptorServices`).
+    static func live(
+        environment: [String: String], transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> ResponseInterceptor {
+        let services = try InterceptorServices.live(environment: environment, transport: transport, now: now)
+        let ssm = SSMClient(client: try AWSClient(service: .ssm, environment: environment, transport: transport))
+        return ResponseInterceptor(
+            authenticate: services.authenticate, entitlement: services.entitlement,
+            patterns: PIIPatternCache(source: SSMParameterSource(ssm: ssm), now: now), parser: JSONParser())
+    }
+}

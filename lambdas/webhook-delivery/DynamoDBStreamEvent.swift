@@ -1,0 +1,7 @@
+import AWSCore
+
+/// The Lambda event for a DynamoDB stream trigger.
+struct DynamoDBStreamEvent: Decodable, Sendable {
+    var records: [DynamoDBStreamRecord]
+    enum CodingKeys: String, CodingKey { case records = "Records" }
+}

@@ -1,0 +1,19 @@
+import DataAccess
+import FoundationEssentials
+
+/// What webhook-delivery talks to, injected by `main.swift` or a test.
+struct WebhookDeliveryDependencies: Sendable {
+    var store: @Sendable (TenantID) -> any WebhookStore
+    var sender: any WebhookSender
+    var deadLetters: any DeadLetters
+    var metric: @Sendable (_ name: String, _ tenantID: String) -> Void
+    var log: @Sendable (String) -> Void
+    var now: @Sendable () -> Date
+    var sleep: @Sendable (Duration) async throws -> Void
+    var random: @Sendable () -> Double
+    /// Retries after about 2, 4 and 8 s (this times 1, 2, 4), jittered.
+    var retryBase: Duration = .seconds(2)
+    var retries = 3
+    /// Loopback http callbacks are allowed only in the local environment.
+    var localEnvironment = false
+}
