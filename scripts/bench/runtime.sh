@@ -110,7 +110,8 @@ for pair in AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=b
 python3 - "$work/shipped.tsv" <<'PY'
 import json, sys
 sizes = {e["function"]: e["size"] for e in json.load(open("bootstrap-artifacts/manifest.json"))}
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
+# The functions' own log lines share stdout with the results: keep the result rows.
+rows = [r for r in (l.rstrip("\n").split("\t") for l in open(sys.argv[1])) if len(r) == 7 and r[0] in sizes]
 print("%-18s %14s %12s %12s %12s" % ("function", "cold median ms", "cold p90 ms", "peak RSS MB", "zip bytes"))
 for name, median, p90, _, _, _, rss in rows:
     print("%-18s %14s %12s %12s %12s" % (name, median, p90, rss, sizes[name]))
