@@ -162,8 +162,11 @@ def main() -> None:
     if args.detach:
         return
     print("Ctrl-C stops every process started here.", flush=True)
+    # Installed explicitly: a shell that starts us in the background sets SIGINT to
+    # "ignore", and a closed terminal sends SIGHUP; every one of them must stop the stack.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, lambda *_: sys.exit(0))
     try:
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         while True:
             time.sleep(1)
     except (KeyboardInterrupt, SystemExit):
