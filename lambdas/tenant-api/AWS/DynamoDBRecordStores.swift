@@ -4,20 +4,8 @@ import DataAccess
 /// ``RecordStore`` over DataAccess's tenant-scoped client: every key is
 /// checked against the tenant, queries stay on its partition (or a shared
 /// one), scans are refused.
-struct TenantScopedRecordStore: RecordStore {
+struct TenantScopedRecordStore: DataAccessRecordStore {
     let dynamoDB: TenantScopedDynamoDB
-
-    func get<R: TableRecord>(_ type: R.Type, table: String, key: TableKey) async throws -> R? {
-        try await DynamoDBErrors.mapped { try await dynamoDB.get(type, from: table, key: key) }
-    }
-
-    func put(_ record: some TableRecord, table: String, guard: WriteGuard) async throws {
-        try await DynamoDBErrors.mapped { try await dynamoDB.put(record, into: table, condition: `guard`.expression) }
-    }
-
-    func delete(table: String, key: TableKey, guard: WriteGuard) async throws {
-        try await DynamoDBErrors.mapped { try await dynamoDB.delete(from: table, key: key, condition: `guard`.expression) }
-    }
 
     func query<R: TableRecord>(
         _ type: R.Type, table: String, partition: String, sortKey: SortKeyCondition?, limit: Int?, nextToken: String?
@@ -39,20 +27,8 @@ struct TenantScopedRecordStore: RecordStore {
 }
 
 /// ``RecordStore`` over DataAccess's control-plane client: operator paths only.
-struct ControlPlaneRecordStore: RecordStore {
+struct ControlPlaneRecordStore: DataAccessRecordStore {
     let dynamoDB: ControlPlaneDynamoDB
-
-    func get<R: TableRecord>(_ type: R.Type, table: String, key: TableKey) async throws -> R? {
-        try await DynamoDBErrors.mapped { try await dynamoDB.get(type, from: table, key: key) }
-    }
-
-    func put(_ record: some TableRecord, table: String, guard: WriteGuard) async throws {
-        try await DynamoDBErrors.mapped { try await dynamoDB.put(record, into: table, condition: `guard`.expression) }
-    }
-
-    func delete(table: String, key: TableKey, guard: WriteGuard) async throws {
-        try await DynamoDBErrors.mapped { try await dynamoDB.delete(from: table, key: key, condition: `guard`.expression) }
-    }
 
     func query<R: TableRecord>(
         _ type: R.Type, table: String, partition: String, sortKey: SortKeyCondition?, limit: Int?, nextToken: String?
@@ -71,6 +47,27 @@ struct ControlPlaneRecordStore: RecordStore {
             try await dynamoDB.scan(type, from: table, sortKey: sortKey, limit: limit, nextToken: nextToken)
         }
         return Page(items: page.items, nextToken: page.nextToken)
+    }
+}
+
+/// The single-record operations both stores share: the same calls on either
+/// DataAccess client, with DynamoDB's errors mapped once.
+protocol DataAccessRecordStore: RecordStore {
+    associatedtype Client: RecordClient
+    var dynamoDB: Client { get }
+}
+
+extension DataAccessRecordStore {
+    func get<R: TableRecord>(_ type: R.Type, table: String, key: TableKey) async throws -> R? {
+        try await DynamoDBErrors.mapped { try await dynamoDB.get(type, from: table, key: key, consistentRead: false) }
+    }
+
+    func put(_ record: some TableRecord, table: String, guard: WriteGuard) async throws {
+        try await DynamoDBErrors.mapped { try await dynamoDB.put(record, into: table, condition: `guard`.expression) }
+    }
+
+    func delete(table: String, key: TableKey, guard: WriteGuard) async throws {
+        try await DynamoDBErrors.mapped { try await dynamoDB.delete(from: table, key: key, condition: `guard`.expression) }
     }
 }
 
