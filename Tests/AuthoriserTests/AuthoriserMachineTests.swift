@@ -36,6 +36,20 @@ import Testing
         #expect(!PolicyEvaluator.allows(response.policyDocument, methodARN: "\(Events.apiRoot)/GET/v1/platform/quota"))
     }
 
+    @Test func everyRefusalIsCountedByReason() async {
+        let clock = clock
+        let counted = LogRecorder()
+        let handler = AuthoriserHandler(tokens: FakeTokens.standard, directory: directory, region: "eu-west-2",
+                                        now: { clock.now }, countDenial: counted.sink)
+        let crossTenant = Events.signed(keyID: "APKACME", secret: "acme-secret", tenant: "globex-premium", date: clock.now)
+        _ = try? await handler.handle(crossTenant)
+        _ = try? await handler.handle(Events.signed(keyID: "APKACME", secret: "acme-secret", tenant: "acme-basic", date: clock.now))
+        // The cross-tenant attempt is refused and counted once; the valid request is not counted.
+        #expect(counted.all.count == 1)
+        let reason = counted.all.first ?? ""
+        #expect(reason.hasPrefix("apikey.") || reason.hasPrefix("sigv4."))
+    }
+
     @Test func signatureFailuresAreUnauthorized() async {
         let now = clock.now
         #expect(await reason(Events.signed(keyID: "APKACME", secret: "wrong", tenant: "acme-basic", date: now))

@@ -15,6 +15,9 @@ public struct AuthoriserHandler: Sendable {
     let secretCache: ExpiringCache<TenantID, APIKeySecret>
     let now: @Sendable () -> Date
     let log: @Sendable (String) -> Void
+    /// Counts every refusal by reason code (a bounded set), so cross-tenant and
+    /// forged attempts show up as metrics, not only as log lines.
+    let countDenial: @Sendable (String) -> Void
 
     /// Longest Authorization header considered; anything longer is refused unread.
     static let maxAuthorizationBytes = 8 * 1024
@@ -22,7 +25,8 @@ public struct AuthoriserHandler: Sendable {
     public init(
         tokens: any BearerTokenVerifier, directory: any AuthoriserDirectory, region: String,
         tenantTTL: TimeInterval = 30, secretTTL: TimeInterval = 300,
-        now: @escaping @Sendable () -> Date = { Date() }, log: @escaping @Sendable (String) -> Void = { _ in }
+        now: @escaping @Sendable () -> Date = { Date() }, log: @escaping @Sendable (String) -> Void = { _ in },
+        countDenial: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.tokens = tokens
         self.directory = directory
@@ -35,6 +39,7 @@ public struct AuthoriserHandler: Sendable {
         secretCache = ExpiringCache(ttl: secretTTL)
         self.now = now
         self.log = log
+        self.countDenial = countDenial
     }
 
     /// The decision for one request: a policy (Allow, or Deny for a policy
@@ -52,6 +57,7 @@ public struct AuthoriserHandler: Sendable {
         } catch {
             // Codes only: never the token, signature or a claim value.
             log("authoriser deny reason=\(error.code)")
+            countDenial(error.code)
             if error.isUnauthorized { throw Unauthorized(reason: error) }
             return AuthoriserPolicy.deny(principalID: "denied", apiRoot: apiRoot)
         }
