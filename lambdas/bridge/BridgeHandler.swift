@@ -18,7 +18,7 @@ struct BridgeHandler: Sendable {
         let responder = HTTPResponder(sink: sink, streamingIntegration: isInvoke)
         let requestID = request.requestContext.requestId
         do {
-            let caller = try Caller(authorizer: request.requestContext.authorizer)
+            let caller = try Caller(request: request)
             if isInvoke {
                 return try await InvokeHandler(dependencies: dependencies)
                     .handle(request, caller: caller, responder: responder)
