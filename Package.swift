@@ -238,7 +238,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformAPITests",
-            dependencies: ["PlatformAPI", "LambdaEvents", "DataAccess"]
+            dependencies: ["PlatformAPI", "LambdaEvents", "DataAccess", "AWSCore"]
         ),
         .testTarget(
             name: "AuthoriserTests",
