@@ -218,18 +218,6 @@ def test_logs_never_contain_tokens_or_signatures(stack):
         assert secret not in log
 
 
-def test_jwks_outage_keeps_known_keys_and_denies_unknown_ones(stack):
-    # Runs last: the identity provider does not come back.
-    known = user(stack)
-    assert bearer(stack, user(stack)) not in DENIED  # warms every process that answers
-    stack.stop_idp()
-    assert bearer(stack, known) not in DENIED
-    header = jwt.get_unverified_header(known)
-    payload = jwt.decode(known, options={"verify_signature": False})
-    assert bearer(stack, forged(stack, {**header, "kid": "never-seen"}, payload, lambda _: "c2ln")) == 401
-    assert stack.platform.poll() is None
-
-
 # ---------- issue 11: SigV4 binds the request (ADR 0028), access tokens only (ADR 0029) ----------
 
 def machine_key(stack):
@@ -265,7 +253,7 @@ def test_queries_botocore_signs_are_accepted_through_the_gateway(stack, params):
 
 
 def test_a_botocore_signed_body_reaches_the_integration(stack):
-    body = json.dumps({"callbackUrl": "https://hooks.acme.example/bound", "events": ["job.failed"]}).encode()
+    body = json.dumps({"callbackUrl": f"https://hooks.acme.example/{uuid.uuid4().hex}", "events": ["job.failed"]}).encode()
     url, headers = botocore_signed(stack, "/v1/webhooks", method="POST", body=body)
     status, answer = request(url, {**headers, "Content-Type": "application/json"}, "POST", body)
     assert status == 201, answer
@@ -276,7 +264,7 @@ def unauthenticated(status, body):
 
 
 def test_a_captured_signature_serves_no_other_body_query_tenant_or_route(stack):
-    body = json.dumps({"callbackUrl": "https://hooks.acme.example/one", "events": ["job.failed"]}).encode()
+    body = json.dumps({"callbackUrl": f"https://hooks.acme.example/{uuid.uuid4().hex}", "events": ["job.failed"]}).encode()
     url, headers = botocore_signed(stack, "/v1/webhooks", method="POST", body=body)
     status, _ = request(url, {**headers, "Content-Type": "application/json"}, "POST", body)
     assert status == 201
@@ -299,7 +287,7 @@ def test_unsigned_payload_is_only_for_requests_without_a_body(stack):
     req = AWSRequest(method="GET", url=url, headers={"x-tenant-id": "acme-basic", "x-amz-content-sha256": "UNSIGNED-PAYLOAD"})
     SigV4Auth(Credentials(key_id, secret), "execute-api", "eu-west-2").add_auth(req)
     assert request(url, dict(req.headers.items()))[0] == 200
-    body = json.dumps({"callbackUrl": "https://hooks.acme.example/u", "events": ["job.failed"]}).encode()
+    body = json.dumps({"callbackUrl": f"https://hooks.acme.example/{uuid.uuid4().hex}", "events": ["job.failed"]}).encode()
     hook = f"{stack.api}/v1/webhooks"
     req = AWSRequest(method="POST", url=hook, data=body,
                      headers={"x-tenant-id": "acme-basic", "x-amz-content-sha256": "UNSIGNED-PAYLOAD"})
@@ -342,3 +330,15 @@ def test_platform_roles_outside_the_platform_tenant_are_denied_at_the_gateway(st
 def test_the_deny_holds_on_paths_the_gateway_normalises(stack, path):
     status, body = stack.get(path, {"Authorization": f"Bearer {user(stack)}"}, method="POST", body=b"{}")
     assert gateway_denied(status, body)
+
+
+def test_jwks_outage_keeps_known_keys_and_denies_unknown_ones(stack):
+    # Runs last: the identity provider does not come back.
+    known = user(stack)
+    assert bearer(stack, user(stack)) not in DENIED  # warms every process that answers
+    stack.stop_idp()
+    assert bearer(stack, known) not in DENIED
+    header = jwt.get_unverified_header(known)
+    payload = jwt.decode(known, options={"verify_signature": False})
+    assert bearer(stack, forged(stack, {**header, "kid": "never-seen"}, payload, lambda _: "c2ln")) == 401
+    assert stack.platform.poll() is None
