@@ -313,6 +313,12 @@ def test_id_tokens_and_tokens_issued_in_the_future_are_401(stack):
     assert bearer(stack, user(stack, iat=int(time.time()) + 20)) not in DENIED  # within the 60 s leeway
 
 
+def test_the_tier_is_the_tenant_rows_never_the_tokens_claim(stack):
+    token = user(stack, tier="premium")  # acme-basic's row says basic
+    error, policy = stack.invoke_authoriser({"Authorization": f"Bearer {token}"})
+    assert error is None and policy["context"]["tier"] == "basic"
+
+
 def gateway_denied(status, body):
     return status == 403 and "explicit deny" in json.loads(body).get("Message", "")
 
