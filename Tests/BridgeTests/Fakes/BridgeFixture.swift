@@ -15,6 +15,7 @@ struct BridgeFixture {
     let starter = RecordingStarter()
     let metrics = RecordingMetrics()
     let logs = LogRecorder()
+    var sessionKey = FakeSessionKey()
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
     static let basic = try! TenantID(validating: "acme-basic")
     static let premium = try! TenantID(validating: "globex-premium")
@@ -41,7 +42,7 @@ struct BridgeFixture {
         let counter = Mutex(0)
         return BridgeDependencies(
             registry: FakeRegistry(data: data), tenantStore: { [data] in data.store($0) },
-            idempotency: FakeIdempotency(data: data), credentials: FakeCredentials(), runtime: runtime,
+            idempotency: { [data] in FakeIdempotency(tenantID: $0, data: data) }, sessionKey: sessionKey, credentials: FakeCredentials(), runtime: runtime,
             failover: FailoverInvoker(regions: regions, coordinator: coordinator), asyncRunner: starter,
             results: FakeResults(), metrics: metrics, log: { line in logs.lines.withLock { $0.append(line) } },
             now: { Self.now },
