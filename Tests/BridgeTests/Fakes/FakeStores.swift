@@ -20,6 +20,9 @@ final class FakeData: Sendable {
         var locks: [String: OpsLock] = [:]
         var parameters: [String: String] = [:]
         var parameterWrites = 0
+        var parameterReads = 0
+        /// When set, parameter reads fail (SSM throttling).
+        var parameterReadsFail = false
     }
 
     let tables = Mutex(Tables())
@@ -116,7 +119,15 @@ struct FakeSessionKey: SessionKeySource {
 
 struct FakeParameters: ParameterStore {
     let data: FakeData
-    func value(of name: String) async throws -> String? { data.tables.withLock { $0.parameters[name] } }
+    func value(of name: String) async throws -> String? {
+        try data.tables.withLock { tables in
+            tables.parameterReads += 1
+            if tables.parameterReadsFail {
+                throw AWSError(service: "SSM", code: "ThrottlingException", message: "Rate exceeded", status: 400)
+            }
+            return tables.parameters[name]
+        }
+    }
     func setValue(_ value: String, of name: String) async throws {
         data.tables.withLock { $0.parameters[name] = value; $0.parameterWrites += 1 }
     }
