@@ -18,7 +18,7 @@ import Testing
                                      clientIDSecret: "platform/test/entra/client-id",
                                      clientSecretSecret: "platform/test/entra/client-secret", now: clock.function),
             keepalive: SessionKeepalive(
-                sessions: FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)]),
+                sessions: FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, subject: "user@acme", agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)]),
                 agents: runtime, pinger: runtime, activeRegion: { "eu-west-1" }, now: clock.function)
         )
     }

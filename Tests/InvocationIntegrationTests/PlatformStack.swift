@@ -98,9 +98,10 @@ final class PlatformStack: Sendable {
     }
 
     /// A request through the local API Gateway (authoriser included) as `tenant`'s user.
-    func call(_ method: String, _ path: String, tenant: String = "acme-basic", headers: [(String, String)] = [],
-              body: String? = nil) async throws -> Answer {
-        var fields = HTTPHeaders([("Authorization", "Bearer \(tokens[tenant] ?? "")"), ("Content-Type", "application/json")])
+    /// `token` replaces the seeded user's (for another user of the tenant).
+    func call(_ method: String, _ path: String, tenant: String = "acme-basic", token: String? = nil,
+              headers: [(String, String)] = [], body: String? = nil) async throws -> Answer {
+        var fields = HTTPHeaders([("Authorization", "Bearer \(token ?? tokens[tenant] ?? "")"), ("Content-Type", "application/json")])
         for (name, value) in headers { fields.set(name, value) }
         guard let request = HTTPRequest(method: method, url: apiURL + path, headers: fields, body: Data((body ?? "").utf8)) else {
             throw StackError("bad API URL")
@@ -115,9 +116,9 @@ final class PlatformStack: Sendable {
     }
 
     /// `POST /v1/agents/{agent}/invoke`.
-    func invoke(_ agent: String, _ body: String, tenant: String = "acme-basic",
+    func invoke(_ agent: String, _ body: String, tenant: String = "acme-basic", token: String? = nil,
                 headers: [(String, String)] = []) async throws -> Answer {
-        try await call("POST", "/v1/agents/\(agent)/invoke", tenant: tenant, headers: headers, body: body)
+        try await call("POST", "/v1/agents/\(agent)/invoke", tenant: tenant, token: token, headers: headers, body: body)
     }
 
     /// Sets or clears an injected runtime fault in `region`.
