@@ -12,7 +12,7 @@ extension ResponseInterceptor {
         let services = try InterceptorServices.live(environment: environment, transport: transport, now: now)
         let ssm = SSMClient(client: try AWSClient(service: .ssm, environment: environment, transport: transport))
         return ResponseInterceptor(
-            authenticate: services.authenticate, entitlement: services.entitlement,
+            authenticate: services.authenticate, tenants: services.tenants, entitlement: services.entitlement,
             patterns: PIIPatternCache(source: SSMParameterSource(ssm: ssm), now: now), parser: JSONParser())
     }
 }
