@@ -8,8 +8,10 @@ import PlatformJSON
 /// supported pattern is skipped (the rest still apply), an unreadable list
 /// means the built-ins alone, and an SSM failure keeps the last good redactor.
 actor PIIPatternCache {
-    static let parameterName = "/platform/gateway/pii-patterns/default"
+    /// The SYSTEM.md parameter; `PII_PATTERNS_PARAMETER` names another (one per test stack).
+    static let defaultParameterName = "/platform/gateway/pii-patterns/default"
 
+    let parameterName: String
     private let source: any ParameterSource
     private let lifetime: TimeInterval
     private let now: @Sendable () -> Date
@@ -19,8 +21,12 @@ actor PIIPatternCache {
     /// Names entries by position only: the patterns are configuration, kept out of logs.
     private(set) var lastFallbackReason: String?
 
-    init(source: any ParameterSource, lifetime: TimeInterval = 60, now: @escaping @Sendable () -> Date) {
+    init(
+        source: any ParameterSource, parameterName: String = PIIPatternCache.defaultParameterName, lifetime: TimeInterval = 60,
+        now: @escaping @Sendable () -> Date
+    ) {
         self.source = source
+        self.parameterName = parameterName
         self.lifetime = lifetime
         self.now = now
     }
@@ -36,7 +42,7 @@ actor PIIPatternCache {
         loadedAt = time
         let loaded: PIIRedactor
         do {
-            (loaded, lastFallbackReason) = Self.redactor(fromParameter: try await source.parameter(named: Self.parameterName))
+            (loaded, lastFallbackReason) = Self.redactor(fromParameter: try await source.parameter(named: parameterName))
         } catch {
             // SSM itself failed: keep what we had, or the built-ins.
             lastFallbackReason = "parameter read failed"
