@@ -19,8 +19,9 @@ struct PatternMatcher: Sendable {
     /// The scalar ranges of `text` covered by some match, sorted and merged
     /// (touching ranges are one); `steps` counts the instructions visited.
     func coveredRanges(in text: [UInt32], steps: inout Int) -> [Range<Int>] {
-        let instructions = program.instructions
-        var marks = [Int](repeating: -1, count: instructions.count)
+        let program = program
+        let code = program.steps
+        var marks = [Int](repeating: -1, count: code.count)
         var spans: [Range<Int>] = []
         var current: [Thread] = []
         var next: [Thread] = []
@@ -35,16 +36,17 @@ struct PatternMatcher: Sendable {
                 guard marks[pc] != position else { continue }
                 marks[pc] = position
                 steps += 1
-                switch instructions[pc] {
+                let step = code[pc]
+                switch step.kind {
                 case .consume:
                     list.append(Thread(pc: pc, start: start))
-                case .split(let first, let second):
-                    stack.append(second)
-                    stack.append(first)
-                case .jump(let target):
-                    stack.append(target)
-                case .assert(let assertion):
-                    if assertion.holds(previous: previous, next: following) { stack.append(pc + 1) }
+                case .split:
+                    stack.append(step.second)
+                    stack.append(step.first)
+                case .jump:
+                    stack.append(step.first)
+                case .assert:
+                    if program.assertions[step.first].holds(previous: previous, next: following) { stack.append(pc + 1) }
                 case .match:
                     if position > start { spans.append(start..<position) }
                 }
@@ -52,17 +54,17 @@ struct PatternMatcher: Sendable {
         }
 
         for position in 0..<text.count {
+            let scalar = text[position]
             // Threads carried from the previous scalar started earlier, so they
             // are in `current` first and win any tie with this new one.
-            if program.canStart(with: text[position]) {
+            if program.canStart(with: scalar) {
                 add(0, start: position, at: position, to: &current)
             }
             guard !current.isEmpty else { continue }
             next.removeAll(keepingCapacity: true)
-            let scalar = text[position]
             for thread in current {
                 steps += 1
-                guard case .consume(let set) = instructions[thread.pc], set.contains(scalar) else { continue }
+                guard program.accepts(code[thread.pc].first, scalar) else { continue }
                 add(thread.pc + 1, start: thread.start, at: position + 1, to: &next)
             }
             swap(&current, &next)

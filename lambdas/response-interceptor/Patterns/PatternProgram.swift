@@ -18,6 +18,24 @@ struct PatternProgram: Sendable {
     static let maxInstructions = 20_000
 
     private(set) var instructions: [Instruction] = []
+
+    /// The instructions as plain values for the matcher's inner loop (no
+    /// reference counting per step): the operation, and its two operands
+    /// (targets, or the index of its set or assertion).
+    struct Step: Sendable {
+        enum Kind: UInt8, Sendable { case consume, split, jump, assert, match }
+        var kind: Kind
+        var first: Int
+        var second: Int
+    }
+
+    private(set) var steps: [Step] = []
+    /// Per consume step: its ASCII members as two bit masks (scalars 0-63, 64-127).
+    private(set) var asciiLow: [UInt64] = []
+    private(set) var asciiHigh: [UInt64] = []
+    /// Per consume step: its set, for scalars beyond ASCII.
+    private(set) var sets: [ScalarSet] = []
+    private(set) var assertions: [PatternAssertion] = []
     /// The ASCII scalars a match can start with (over-approximated), and whether any non-ASCII one can.
     private(set) var asciiStarts = [Bool](repeating: false, count: 128)
     private(set) var nonASCIIStarts = false
@@ -26,6 +44,37 @@ struct PatternProgram: Sendable {
         try emit(.alternation(patterns))
         instructions.append(.match)
         computeStarts()
+        lower()
+    }
+
+    private mutating func lower() {
+        for instruction in instructions {
+            switch instruction {
+            case .consume(let set):
+                var low: UInt64 = 0, high: UInt64 = 0
+                for scalar in 0..<128 where set.contains(UInt32(scalar)) {
+                    if scalar < 64 { low |= 1 << UInt64(scalar) } else { high |= 1 << UInt64(scalar - 64) }
+                }
+                steps.append(Step(kind: .consume, first: sets.count, second: 0))
+                asciiLow.append(low)
+                asciiHigh.append(high)
+                sets.append(set)
+            case .split(let first, let second): steps.append(Step(kind: .split, first: first, second: second))
+            case .jump(let target): steps.append(Step(kind: .jump, first: target, second: 0))
+            case .assert(let assertion):
+                steps.append(Step(kind: .assert, first: assertions.count, second: 0))
+                assertions.append(assertion)
+            case .match: steps.append(Step(kind: .match, first: 0, second: 0))
+            }
+        }
+    }
+
+    /// Whether consume step `index` (an index into `sets`) accepts `scalar`.
+    @inline(__always)
+    func accepts(_ index: Int, _ scalar: UInt32) -> Bool {
+        if scalar < 64 { return asciiLow[index] & (1 << UInt64(scalar)) != 0 }
+        if scalar < 128 { return asciiHigh[index] & (1 << UInt64(scalar - 64)) != 0 }
+        return sets[index].contains(scalar)
     }
 
     private mutating func emit(_ node: PatternNode) throws(TooLarge) {
