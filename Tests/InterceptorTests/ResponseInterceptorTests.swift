@@ -128,6 +128,15 @@ import PlatformJSON
         #expect(result.outcome == "\(method) redaction (changed)")
     }
 
+    @Test func theLogLineSaysWhichSSMPatternsAreNotInUse() async throws {
+        ssm.answer(.success(#"["(a)\\1", "secret-[0-9]+"]"#))
+        let response = #"{"jsonrpc":"2.0","id":7,"result":{"t":"secret-1"}}"#
+        let result = await interceptor.handle(event(method: "tools/call", responseBody: response))
+        #expect(try body(of: result)["result"]?["t"] == "[REDACTED]")
+        #expect(result.outcome
+            == "tools/call redaction [pii patterns: skipped entry 0 (back-references are not supported at offset 5)] (changed)")
+    }
+
     @Test func redactsAToolsListAfterFilteringIt() async throws {
         let response = #"{"jsonrpc":"2.0","id":7,"result":{"tools":[{"name":"crm-lookup","description":"ask jane@example.com"}]}}"#
         let result = await interceptor.handle(event(method: "tools/list", token: "basic-token", responseBody: response))

@@ -40,18 +40,26 @@ struct ResponseInterceptor: Sendable {
             } catch {
                 return deny(.internalFailure(reason: "tool lookup failed"), id: id)
             }
-            let redacted = await patterns.redactResponse(filtered)
-            return answer(response, body: body.replacingDocument(redacted), outcome: "tools/list filtered")
+            let (redacted, note) = await redact(filtered)
+            return answer(response, body: body.replacingDocument(redacted), outcome: "tools/list filtered" + note)
         case .string(let method)? where MCPMessage.isKnown(method):
-            let redacted = await patterns.redactResponse(body.document)
-            return answer(response, body: body.replacingDocument(redacted), outcome: "\(method) redaction")
+            let (redacted, note) = await redact(body.document)
+            return answer(response, body: body.replacingDocument(redacted), outcome: "\(method) redaction" + note)
         case .string?:
             return deny(.unknownMethod, id: id)
         default:
             // Without a readable request we cannot know what answered: redact.
-            let redacted = await patterns.redactResponse(body.document)
-            return answer(response, body: body.replacingDocument(redacted), outcome: "unknown request redaction")
+            let (redacted, note) = await redact(body.document)
+            return answer(response, body: body.replacingDocument(redacted), outcome: "unknown request redaction" + note)
         }
+    }
+
+    /// The redacted document, and for the log line what of the SSM pattern
+    /// list is not in use (positions and reasons only, never a pattern).
+    private func redact(_ document: JSONValue) async -> (JSONValue, note: String) {
+        let redacted = await patterns.redactResponse(document)
+        let note = await patterns.lastFallbackReason.map { " [pii patterns: \($0)]" } ?? ""
+        return (redacted, note)
     }
 
     private func filterTools(_ document: JSONValue, headers: GatewayHeaders) async throws -> JSONValue {
