@@ -13,7 +13,7 @@ extension StackTests {
             let stack = try PlatformStack.get()
             let id = "hook-" + UUID().uuidString.prefix(8).lowercased()
             let registration = try WebhookRegistration(callbackUrl: url, events: ["job.completed", "job.failed"])
-                .validated(localEnvironment: true)
+                .validated(localReceivers: LocalWebhookReceivers(endpoints: Set(PlatformStack.webhookReceiverPorts.map { "127.0.0.1:\($0)" })))
             let webhook = Webhook(registration, webhookID: try WebhookID(validating: id),
                                   tenantID: try TenantID(validating: "acme-basic"), secret: Self.secret, now: Date())
             try await DynamoDBClient(client: try stack.aws.client(.dynamoDB))
@@ -47,7 +47,7 @@ extension StackTests {
         }
 
         @Test func receiverDownTwiceThenUpGetsExactlyOneSignedDelivery() async throws {
-            let receiver = try WebhookReceiver(failures: 2)
+            let receiver = try WebhookReceiver(failures: 2, port: PlatformStack.webhookReceiverPorts[0])
             let hook = try await registerWebhook(url: receiver.url)
             let jobID = try await AsyncJobIntegrationTests.startJob(
                 "{\"input\":\"notify me\",\"webhookId\":\"\(hook)\",\"context\":{\"simulatedSeconds\":0.3}}")
@@ -68,7 +68,7 @@ extension StackTests {
         }
 
         @Test func receiverAlwaysDownEndsFailedAfterFourAttempts() async throws {
-            let receiver = try WebhookReceiver(failures: nil)
+            let receiver = try WebhookReceiver(failures: nil, port: PlatformStack.webhookReceiverPorts[1])
             let hook = try await registerWebhook(url: receiver.url)
             let jobID = try await AsyncJobIntegrationTests.startJob(
                 "{\"input\":\"nobody home\",\"webhookId\":\"\(hook)\",\"context\":{\"simulatedSeconds\":0.2}}")
