@@ -69,7 +69,7 @@ CALLERS = {
 
 
 @pytest.mark.parametrize("caller", list(CALLERS))
-def test_every_response_matches_the_contract(stack, tmp_path, caller):
+def test_every_response_matches_the_contract(stack, tmp_path, caller, capsys):
     report = tmp_path / "report.json"
     bearer = token(stack, CALLERS[caller])
     argv = [str(Path(sys.executable).parent / "st"), "run", str(ROOT / "docs/openapi.yaml"), "--url", stack.api,
@@ -83,8 +83,9 @@ def test_every_response_matches_the_contract(stack, tmp_path, caller):
     elapsed = time.monotonic() - started
     summary = json.loads(report.read_text())
     cases = summary["test_cases"]
-    print(f"schemathesis as {caller}: {cases['generated']} cases over {summary['operations']['tested']} operations "
-          f"in {elapsed:.1f} s")
+    with capsys.disabled():  # the duration shows in `make test` output, not only with -s
+        print(f"\nschemathesis as {caller}: {cases['generated']} cases over {summary['operations']['tested']} operations "
+              f"in {elapsed:.1f} s")
     assert summary["operations"]["tested"] == summary["operations"]["total"], run.stdout[-4000:]
     assert not summary["failures"] and not summary["errors"], run.stdout[-20000:]
     assert run.returncode == 0, run.stdout[-4000:]
