@@ -24,7 +24,7 @@ public struct GatewayRequest: Sendable {
 
     /// The path as API Gateway routes it and writes it in method ARNs: empty
     /// segments dropped (`/v1//tenants/` is `/v1/tenants`), by the route table's rule.
-    public var normalizedPath: String {
+    var normalizedPath: String {
         "/" + RouteTable.segments(of: path).joined(separator: "/")
     }
 

@@ -128,6 +128,26 @@ import Testing
         }
     }
 
+    @Test func whatTheAuthoriserSignedIsReadFromItsEvent() {
+        let context = APIGatewayProxyRequest.RequestContext(
+            accountId: "1", apiId: "api1", stage: "v1", requestId: "r1", resourcePath: "/v1/agents", path: "/v1/agents",
+            httpMethod: "GET", requestTimeEpoch: nil, identity: .init(), authorizer: nil
+        )
+        let bare = APIGatewayAuthorizerRequest(methodArn: "arn", resource: "/v1/agents", path: "/v1/agents", httpMethod: "GET",
+                                               headers: nil, queryStringParameters: ["a": "1"], pathParameters: nil, requestContext: context)
+        // Nothing declared: the empty body's hash, and empty values that can match no real request.
+        #expect(RequestBinding(signed: bare) == RequestBinding(method: "GET", path: "/v1/agents", query: "a=1", amzDate: "",
+                                                               tenantID: "", payloadHash: SHA256.hexDigest(of: [])))
+        let full = APIGatewayAuthorizerRequest(
+            methodArn: "arn", resource: "/v1/agents", path: "/v1/agents", httpMethod: "GET",
+            headers: ["X-Amz-Date": Self.amzDate, "x-tenant-id": "acme", "x-amz-content-sha256": "UNSIGNED-PAYLOAD"],
+            queryStringParameters: ["k": "1"], pathParameters: nil, requestContext: context,
+            multiValueQueryStringParameters: ["k": ["2", "1"]]
+        )
+        #expect(RequestBinding(signed: full) == RequestBinding(method: "GET", path: "/v1/agents", query: "k=1&k=2", amzDate: Self.amzDate,
+                                                               tenantID: "acme", payloadHash: "UNSIGNED-PAYLOAD"))
+    }
+
     @Test func theContextRoundTripsAndTheQueryIsCanonical() {
         let binding = Self.binding()
         #expect(RequestBinding(context: binding.context) == binding)
