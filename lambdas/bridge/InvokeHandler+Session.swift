@@ -26,9 +26,10 @@ extension InvokeHandler {
             if let existing, !existing.isOwned(bySubject: caller.subject, agentName: agent.agentName) {
                 throw Self.sessionTaken
             }
-            var session = existing?.touched(now: dependencies.now())
+            let now = dependencies.now()
+            var session = existing?.touched(now: now)
                 ?? Session(sessionID: handle, tenantID: caller.tenantID, subject: caller.subject,
-                           agentName: agent.agentName, runtimeSessionID: runtimeSessionID, now: dependencies.now())
+                           agentName: agent.agentName, runtimeSessionID: runtimeSessionID, now: now)
             session.runtimeSessionID = runtimeSessionID
             do {
                 try await store.putSession(session, replacing: existing)
