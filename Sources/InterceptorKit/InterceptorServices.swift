@@ -14,7 +14,8 @@ public struct InterceptorServices: Sendable {
     public let tables: TableNames
 
     /// Reads `ENTRA_ISSUER`, `ENTRA_AUDIENCE`, `ENTRA_JWKS_URL`, `TENANTS_TABLE`,
-    /// `TOOLS_TABLE` (and the other `TableNames` variables) and the AWS settings.
+    /// `TOOLS_TABLE` (and the other `TableNames` variables), the AWS settings,
+    /// and `TENANT_CACHE_TTL_SECONDS` (30 unless set, the authoriser's variable).
     public static func live(
         environment: [String: String], transport: any HTTPTransport, now: @escaping @Sendable () -> Date
     ) throws -> InterceptorServices {
@@ -25,7 +26,9 @@ public struct InterceptorServices: Sendable {
             authenticate: { (token: String) async throws(EntraAuthError) -> EntraPrincipal in
                 try await validator.validate(token, now: now())
             },
-            tenants: TenantStandingCache(store: DynamoDBTenantStore(dynamoDB: dynamoDB, tableName: tables.tenants), now: now),
+            tenants: TenantStandingCache(
+                store: DynamoDBTenantStore(dynamoDB: dynamoDB, tableName: tables.tenants),
+                lifetime: environment["TENANT_CACHE_TTL_SECONDS"].flatMap(Double.init) ?? TenantStandingCache.lifetime, now: now),
             entitlement: ToolEntitlement(store: DynamoDBToolStore(dynamoDB: dynamoDB, tableName: tables.tools)),
             dynamoDB: dynamoDB, tables: tables)
     }

@@ -193,6 +193,29 @@ import Testing
         #expect(try await stack.idempotencyRecords().isEmpty)
     }
 
+    @Test func aSuspensionOrATierChangeReachesToolCallsWithinTheTenantCacheLifetime() async throws {
+        let stack = try await InterceptorStack(functionEnvironment: ["TENANT_CACHE_TTL_SECONDS": "1"])
+        defer { stack.stop() }
+        let basic = try #require(stack.tenantsByTier[.basic])
+        let token = try await stack.userToken(tier: "basic", sub: "bea")
+        let refund = { try self.toolCall(token: token, tool: "payments-refund") }
+        #expect(try denial(try await stack.invoke("request-interceptor", try refund()))["statusCode"] == 403)
+
+        // The tenant API upgrades the tenant: the same token now reaches premium tools.
+        _ = try await stack.dynamoDB.putItem(.init(
+            tableName: stack.tenantsTable, item: try InterceptorStack.tenantRow(basic, tier: .premium).item()))
+        try await Task.sleep(for: .milliseconds(1_100))
+        let upgraded = try await stack.invoke("request-interceptor", try refund())
+        #expect(try forwardedHeaders(upgraded).single("x-tier") == "premium")
+
+        // Then suspends it: nothing goes through any more.
+        _ = try await stack.dynamoDB.putItem(.init(
+            tableName: stack.tenantsTable,
+            item: try InterceptorStack.tenantRow(basic, tier: .premium, status: .suspended).item()))
+        try await Task.sleep(for: .milliseconds(1_100))
+        #expect(try denial(try await stack.invoke("request-interceptor", try refund()))["statusCode"] == 403)
+    }
+
     @Test func refusesAMethodThePlatformDoesNotServe() async throws {
         let stack = try await InterceptorStack()
         defer { stack.stop() }

@@ -49,6 +49,8 @@ import Testing
             #expect(environment["TOOLS_TABLE"] == "platform-tools")
             #expect(environment["IDEMPOTENCY_TABLE"] == "platform-idempotency")
             #expect(environment["ENTRA_ISSUER"] == "http://idp/t/v2.0")
+            #expect(environment["TENANTS_TABLE"] == "platform-tenants", "both read the tenant row")
+            #expect(environment["TENANT_CACHE_TTL_SECONDS"] == "30", "cached as long as the authoriser caches it")
         }
     }
 }
