@@ -54,11 +54,12 @@ class Stack:
                                                  "--routes", str(ROOT / "infra/routes.json"),
                                                  "--ready-file", str(tmp / "platform.ready")], env)
         urls = json.loads(wait_file(tmp / "platform.ready", self.platform, "local platform"))
-        self.api, self.emulator = urls["api"], urls["emulator"]
+        self.api, self.emulator, self.agentcore = urls["api"], urls["emulator"], urls.get("agentcore", "")
         self.env = {}
         if seed:
             subprocess.run([sys.executable, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", self.idp_url,
-                            "--api-url", self.api, "--emulator-url", self.emulator, "--env-out", str(tmp / "env")],
+                            "--api-url", self.api, "--emulator-url", self.emulator, "--agentcore-url", self.agentcore,
+                            "--env-out", str(tmp / "env")],
                            check=True, stdout=subprocess.DEVNULL)
             self.env = dict(l.split("=", 1) for l in (tmp / "env").read_text().splitlines() if "=" in l and not l.startswith("#"))
 
