@@ -117,11 +117,25 @@ def aws(service, region="eu-west-2"):
     return boto3.client(service, region_name=region, endpoint_url=os.environ["AWS_ENDPOINT_URL"])
 
 
-def keys_under(prefix, bucket="platform-agent-code-local"):
+def exists(key, bucket="platform-agent-code-local"):
     try:
-        return [o["Key"] for o in aws("s3").list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", [])]
-    except aws("s3").exceptions.NoSuchBucket:
-        return []
+        aws("s3").head_object(Bucket=bucket, Key=key)
+        return True
+    except aws("s3").exceptions.ClientError as err:
+        assert err.response["Error"]["Code"] in ("404", "NoSuchKey", "NoSuchBucket"), err
+        return False
+
+
+def layer_key(agents_dir, name, env):
+    digest = run(["hash", "--agent", name], dict(os.environ), agents_dir).stdout.strip()
+    return f"layers/{env}/{name}/{digest}.zip"
+
+
+def drop_sdk_pin(agent_dir):
+    """AWS layers carry every pin (no local base environment), and the SDK's wheels are not in the
+    test wheelhouse (no network): AWS-env tests push agents without it."""
+    path = agent_dir / "pyproject.toml"
+    path.write_text(re.sub(r'"bedrock-agentcore==[^"]+", ', "", path.read_text()))
 
 
 def test_scaffold_push_invoke_change_rollback(stack, wheels, agents):
@@ -182,13 +196,14 @@ def test_scaffold_push_invoke_change_rollback(stack, wheels, agents):
 def test_bad_manifest_is_refused_before_anything_is_uploaded(stack, wheels, agents):
     env = cli_env(stack, wheels)
     name = scaffold(agents, env)
+    layer = layer_key(agents, name, "local")
     path = agents / name / "pyproject.toml"
     path.write_text(path.read_text().replace('invocation_mode = "sync"', 'invocation_mode = "sometimes"'))
     result = run(["push", "--agent", name, "--env", "local"], env, agents, check=False)
     assert result.returncode == 1
     assert "FAILED at validate" in result.stderr and "invocation_mode" in result.stderr, result.stderr
     assert "[agent-push] test" not in result.stdout
-    assert keys_under(f"agents/local/{name}/") == [] and keys_under(f"layers/local/{name}/") == []
+    assert not exists(f"agents/local/{name}/0.1.0/code.zip") and not exists(layer)
     with pytest.raises(aws("ssm").exceptions.ParameterNotFound):
         aws("ssm").get_parameter(Name=f"/platform/layers/local/{name}/hash")
     assert registry(stack, name) == {}
@@ -202,10 +217,12 @@ def test_non_arm64_dependency_is_refused_for_an_aws_env_naming_the_package(stack
     aws("s3").create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
     env = cli_env(stack, wheels, AGENT_CODE_BUCKET=bucket, PLATFORM_OPERATOR_TOKEN=stack.env["ADMIN_TOKEN"])
     name = scaffold(agents, env, deps=["purelib_ok==1.0", dep])
+    drop_sdk_pin(agents / name)
     result = run(["push", "--agent", name, "--env", "dev", "--skip-tests"], env, agents, check=False)
     assert result.returncode == 1 and "FAILED at layer" in result.stderr, result.stdout + result.stderr
     assert why in result.stderr, result.stderr
-    assert keys_under("", bucket) == []
+    assert not exists(f"agents/dev/{name}/0.1.0/code.zip", bucket)
+    assert not exists(layer_key(agents, name, "dev"), bucket)
 
 
 def test_arm64_layer_for_an_aws_env_holds_only_aarch64_objects(stack, wheels, agents):
@@ -213,9 +230,7 @@ def test_arm64_layer_for_an_aws_env_holds_only_aarch64_objects(stack, wheels, ag
     aws("s3").create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
     env = cli_env(stack, wheels, AGENT_CODE_BUCKET=bucket, PLATFORM_OPERATOR_TOKEN=stack.env["ADMIN_TOKEN"])
     name = scaffold(agents, env, deps=["purelib_ok==1.0", "armlib==1.0"])
-    path = agents / name / "pyproject.toml"
-    # AWS layers carry every pin (no local base environment), so the SDK pin would need PyPI: drop it here.
-    path.write_text(re.sub(r'"bedrock-agentcore==[^"]+", ', "", path.read_text()))
+    drop_sdk_pin(agents / name)
     result = run(["push", "--agent", name, "--env", "dev", "--skip-tests"], env, agents)
     assert "built for manylinux2014_aarch64 / CPython 3.12" in result.stdout
     digest = aws("ssm").get_parameter(Name=f"/platform/layers/dev/{name}/hash")["Parameter"]["Value"]
