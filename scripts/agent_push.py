@@ -7,6 +7,8 @@
   agent_push.py new      --name NAME [--owner TEAM]
   agent_push.py validate --agent NAME
   agent_push.py hash     --agent NAME
+  agent_push.py lint     --agent NAME
+  agent_push.py version  --agent NAME
 
 Each step is printed with its duration; the first failure stops the run with a
 message naming the step, and the exit status is 1 (2 for a usage error).
@@ -20,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from agent_delivery import layer, manifest, pipeline, release, scaffold  # noqa: E402
+from agent_delivery import layer, lint, manifest, pipeline, release, scaffold  # noqa: E402
 from agent_delivery.errors import DeliveryError  # noqa: E402
 from agent_delivery.steps import StepLog  # noqa: E402
 from agent_delivery.target import ENVIRONMENTS, Target  # noqa: E402
@@ -47,7 +49,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("new", help="scaffold agents/NAME from agents/echo-agent")
     p.add_argument("--name", required=True)
     p.add_argument("--owner", default="platform")
-    for name in ("validate", "hash"):
+    for name in ("validate", "hash", "lint", "version"):
         p = sub.add_parser(name)
         p.add_argument("--agent", required=True)
     for p in sub.choices.values():
@@ -76,6 +78,11 @@ def main(argv=None) -> int:
             with log.step("validate") as note:
                 project = manifest.load(manifest.agent_directory(args.agent, args.agents_dir))
                 note.append(f"{project.name} {project.version}: manifest valid")
+        elif args.command == "lint":
+            with log.step("lint") as note:
+                note.append(lint.lint(manifest.agent_directory(args.agent, args.agents_dir)))
+        elif args.command == "version":
+            print(manifest.load(manifest.agent_directory(args.agent, args.agents_dir)).version)
         elif args.command == "hash":
             print(layer.dependency_hash(manifest.load(manifest.agent_directory(args.agent, args.agents_dir))))
     except DeliveryError as err:
