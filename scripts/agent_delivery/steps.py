@@ -26,10 +26,10 @@ class StepLog:
             yield note
         except DeliveryError:
             self.timings[name] = time.monotonic() - started
-            self.say(f"{name:<10} FAILED after {self.timings[name]:.2f} s")
+            self.say(f"{name:<20} FAILED after {self.timings[name]:.2f} s")
             raise
         self.timings[name] = time.monotonic() - started
-        self.say(f"{name:<10} {self.timings[name]:6.2f} s  {' '.join(note)}".rstrip())
+        self.say(f"{name:<20} {self.timings[name]:6.2f} s  {' '.join(note)}".rstrip())
 
     def total(self) -> float:
         return sum(self.timings.values())
