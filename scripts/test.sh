@@ -30,7 +30,8 @@ case "$scope" in
 unit)
     swift build --build-tests
     swift test --skip-build --skip IntegrationTests
-    "$py" -m pytest -q -p no:cacheprovider Tests/python/test_openapi.py Tests/python/test_gitlab_ci_agent.py
+    "$py" -m pytest -q -p no:cacheprovider Tests/python/test_openapi.py Tests/python/test_gitlab_ci_agent.py \
+        Tests/python/test_agent_delivery_units.py
     ;;
 int)
     swift build --build-tests
