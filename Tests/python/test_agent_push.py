@@ -258,7 +258,7 @@ def test_two_pushes_at_once_do_not_corrupt_the_registry(stack, wheels, agents):
         t.start()
     for t in threads:
         t.join()
-    assert all(r.returncode == 0 for r in results), [r.stdout + r.stderr for r in results]
+    assert all(r.returncode == 0 for r in results), "\n---\n".join(r.stdout + r.stderr for r in results)
     versions = registry(stack, name)
     assert list(versions) == ["0.1.0"] and versions["0.1.0"]["status"] == "promoted"
     arn = aws("ssm").get_parameter(Name=f"/platform/agents/local/{name}/runtime-arn")["Parameter"]["Value"]

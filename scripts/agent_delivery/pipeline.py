@@ -182,7 +182,7 @@ def _push_artifacts(project, target, log, s3, ssm, registry, workdir, promote, n
             s3.put_object(Bucket=bucket, Key=code_key, Body=code.read_bytes(), Metadata={"sha256": sha})
         note.append(f"s3://{bucket}/{code_key} ({code.stat().st_size} bytes{', unchanged' if existing else ''})")
     with log.step("deploy") as note:
-        runtime_arn = deploy(project, target, code_key, layer_key, note)
+        runtime_arn, created_id = deploy(project, target, code_key, layer_key, note)
         ssm.put_parameter(Name=runtime_arn_param(env, project.name), Value=runtime_arn, Type="String", Overwrite=True)
     registered, record = False, {}
     with log.step("register") as note:
@@ -204,6 +204,9 @@ def _push_artifacts(project, target, log, s3, ssm, registry, workdir, promote, n
                 # A concurrent or repeated push of the same artifacts: the registered runtime stays the one.
                 ssm.put_parameter(Name=runtime_arn_param(env, project.name), Value=record["runtimeArn"],
                                   Type="String", Overwrite=True)
+                if created_id and record["runtimeArn"] != runtime_arn:
+                    discard_runtime(target, created_id)
+                    note.append("(discarded this push's duplicate runtime)")
                 runtime_arn = record["runtimeArn"]
             note.append(f"{project.name} {project.version} "
                         f"{'registered (built)' if registered else 'already registered: ' + record.get('status', '')}"
@@ -217,7 +220,8 @@ def _push_artifacts(project, target, log, s3, ssm, registry, workdir, promote, n
     return result
 
 
-def deploy(project: AgentProject, target: Target, code_key: str, layer_key: str, note: list) -> str:
+def deploy(project: AgentProject, target: Target, code_key: str, layer_key: str, note: list) -> tuple[str, str | None]:
+    """(runtime ARN, id of a runtime this call created)."""
     control = target.client("bedrock-agentcore-control", target.runtime_region)
     account = target.values.get("AWS_ACCOUNT_ID") or target.client("sts").get_caller_identity()["Account"]
     definition = {
@@ -236,13 +240,26 @@ def deploy(project: AgentProject, target: Target, code_key: str, layer_key: str,
     name = runtime_name(target.env, project)
     try:
         existing = find_runtime(control, name)
-        if existing:
-            answer = control.update_agent_runtime(agentRuntimeId=existing["agentRuntimeId"], **definition)
-            note.append(f"UpdateAgentRuntime {name} -> version {answer['agentRuntimeVersion']}")
-        else:
-            answer = control.create_agent_runtime(agentRuntimeName=name, **definition)
-            note.append(f"CreateAgentRuntime {name}")
+        if not existing:
+            try:
+                answer = control.create_agent_runtime(agentRuntimeName=name, **definition)
+                note.append(f"CreateAgentRuntime {name}")
+                return aws_runtime_arn(answer, target.runtime_region, account), answer["agentRuntimeId"]
+            except ClientError as err:
+                # AWS: a concurrent push created it first; update that one instead.
+                if err.response["Error"].get("Code") != "ConflictException" or not (existing := find_runtime(control, name)):
+                    raise
+        answer = control.update_agent_runtime(agentRuntimeId=existing["agentRuntimeId"], **definition)
+        note.append(f"UpdateAgentRuntime {name} -> version {answer['agentRuntimeVersion']}")
     except ClientError as err:
         raise DeliveryError("deploy", f"the AgentCore control plane refused: {err.response['Error'].get('Code')} "
                                       f"{err.response['Error'].get('Message', '')}") from None
-    return aws_runtime_arn(answer, target.runtime_region, account)
+    return aws_runtime_arn(answer, target.runtime_region, account), None
+
+
+def discard_runtime(target: Target, runtime_id: str) -> None:
+    """Deletes a runtime this push created but lost to a concurrent registration (best effort)."""
+    try:
+        target.client("bedrock-agentcore-control", target.runtime_region).delete_agent_runtime(agentRuntimeId=runtime_id)
+    except ClientError:
+        pass

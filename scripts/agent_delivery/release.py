@@ -157,6 +157,13 @@ def promote(agent: str, version: str, target: Target, log: StepLog, registry: Re
             try:
                 record = registry.update(agent, version, **fields)
             except DeliveryError as err:
+                # Another operator (or a concurrent push) moved it first: fine if it got at least as far.
+                current = registry.version(agent, version) or {}
+                if current.get("status") in RELEASE_STATES and \
+                        RELEASE_STATES.index(current["status"]) >= RELEASE_STATES.index(state):
+                    record = current
+                    note.append(f"(already {current['status']})")
+                    continue
                 raise DeliveryError(state, err.message) from None
     return record
 
