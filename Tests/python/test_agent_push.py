@@ -135,7 +135,7 @@ def drop_sdk_pin(agent_dir):
     """AWS layers carry every pin (no local base environment), and the SDK's wheels are not in the
     test wheelhouse (no network): AWS-env tests push agents without it."""
     path = agent_dir / "pyproject.toml"
-    path.write_text(re.sub(r'"bedrock-agentcore==[^"]+", ', "", path.read_text()))
+    path.write_text(re.sub(r'"bedrock-agentcore==[^"]+",?\s*', "", path.read_text(), count=1))
 
 
 def test_scaffold_push_invoke_change_rollback(stack, wheels, agents):
@@ -273,3 +273,34 @@ def test_scaffold_refuses_bad_names_and_existing_agents(agents):
     run(["new", "--name", "twice-agent"], env, agents)
     again = run(["new", "--name", "twice-agent"], env, agents, check=False)
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_promote_walks_the_gates_and_prod_needs_two_approvers(stack, wheels, agents):
+    bucket = f"platform-agent-code-test-{uuid.uuid4().hex[:8]}"
+    aws("s3").create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"})
+    env = cli_env(stack, wheels, AGENT_CODE_BUCKET=bucket, PLATFORM_OPERATOR_TOKEN=stack.env["ADMIN_TOKEN"])
+    name = scaffold(agents, env)
+    drop_sdk_pin(agents / name)
+    run(["push", "--agent", name, "--env", "dev", "--skip-tests"], env, agents)
+
+    # A golden case the deployed code does not meet: the evaluation gate refuses, with the score.
+    golden = agents / name / "tests/golden/sync/whitespace_unicode.json"
+    original = golden.read_text()
+    golden.write_text(original.replace('"echo: ', '"not what it says: ', 1))
+    failed = run(["promote", "--agent", name, "--version", "0.1.0", "--env", "dev"], env, agents, check=False)
+    assert failed.returncode == 1, failed.stderr
+    assert re.search(r"FAILED at evaluation: score 0\.\d+ < 1\.0 \(1 failed: sync/whitespace_unicode", failed.stderr), failed.stderr
+    assert registry(stack, name)["0.1.0"]["status"] == "integration_verified"
+    golden.write_text(original)
+
+    one = run(["promote", "--agent", name, "--version", "0.1.0", "--env", "prod"], env | {"APPROVERS": "alice"}, agents,
+              check=False)
+    assert one.returncode == 1 and "ENV=prod needs 2 distinct approver(s)" in one.stderr, one.stderr
+    record = registry(stack, name)["0.1.0"]
+    assert record["status"] == "evaluation_passed" and record["evaluationScore"] == 1.0
+
+    run(["promote", "--agent", name, "--version", "0.1.0", "--env", "prod"], env | {"APPROVERS": "alice,bob"}, agents)
+    record = registry(stack, name)["0.1.0"]
+    assert record["status"] == "promoted" and record["approvedBy"] == "admin@platform"  # the token's subject
+    assert "approved by alice, bob" in record["releaseNotes"]
+    assert answer_of(stack, name, "shipped") == "echo: shipped"
