@@ -130,9 +130,9 @@ def push(agent: str, target: Target, log: StepLog, run_tests: bool = True, promo
         project = project or manifest.load(manifest.agent_directory(agent, agents_dir))
         note.append(f"{project.name} {project.version} ({project.invocation_mode}"
                     f"{', streaming' if project.streaming_enabled else ''})")
-        registry = None
-        if target.values.get("PLATFORM_API_URL") or target.aws:
-            registry = Registry(target.api_url, target.operator_token())
+        # Every address and credential is checked before any work, so a stopped stack fails here.
+        registry = Registry(target.api_url, target.operator_token())
+        target.client("s3").list_buckets()
     with log.step("test") as note:
         note.append(run_agent_tests(project) if run_tests else "skipped (--skip-tests)")
     return deliver(project, target, log, registry, promote, notes)

@@ -6,6 +6,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from botocore.exceptions import BotoCoreError, ClientError
+
 from .errors import DeliveryError
 
 
@@ -23,7 +25,11 @@ class StepLog:
         started = time.monotonic()
         note = []
         try:
-            yield note
+            try:
+                yield note
+            except (BotoCoreError, ClientError) as err:
+                # An AWS call failed: say which, without a traceback (botocore never puts secrets here).
+                raise DeliveryError(name, f"AWS call failed: {err}") from None
         except DeliveryError:
             self.timings[name] = time.monotonic() - started
             self.say(f"{name:<20} FAILED after {self.timings[name]:.2f} s")
