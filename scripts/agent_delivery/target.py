@@ -79,6 +79,14 @@ class Target:
         return self.require("PLATFORM_API_URL", "the registry is the platform API").rstrip("/")
 
     def client(self, service: str, region: str | None = None):
+        """One client per service and region for the run (creating one costs ~0.1 s)."""
+        key = (service, region or self.home_region)
+        cache = self.__dict__.setdefault("_clients", {})
+        if key not in cache:
+            cache[key] = self._new_client(service, region)
+        return cache[key]
+
+    def _new_client(self, service: str, region: str | None):
         if self.env == "local":
             self.require("AWS_ENDPOINT_URL", "the local AWS (moto) endpoint")
         kwargs = {"region_name": region or self.home_region}
