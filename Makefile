@@ -63,3 +63,37 @@ dev-stop: ## Stop a background local platform
 
 clean: ## Remove build output
 	rm -rf .build bootstrap-artifacts/*.zip bootstrap-artifacts/manifest.json .local
+
+# --- Agent delivery (docs/decisions/0039, 0040; agents/README.md) -------------
+# ENV=local pushes to the running `make dev` stack; dev|staging|prod read AWS
+# credentials, PLATFORM_API_URL, PLATFORM_OPERATOR_TOKEN and AGENT_CODE_BUCKET.
+.PHONY: agent-new agent-push agent-promote agent-rollback agent-validate agent-lint agent-test agent-changed agent-version
+AGENT_CLI = $(PY) scripts/agent_push.py
+
+agent-new: venv ## Scaffold agents/NAME from echo-agent (NAME=, OWNER=team)
+	$(AGENT_CLI) new --name "$(NAME)" --owner "$(or $(OWNER),platform)"
+
+agent-push: venv ## Validate, test, layer, package, deploy, register agents/AGENT (AGENT=, ENV=local|dev|staging|prod)
+	$(AGENT_CLI) push --agent "$(AGENT)" --env "$(ENV)" $(if $(SKIP_TESTS),--skip-tests)
+
+agent-promote: venv ## Walk AGENT VERSION through the release states and their gates (AGENT=, VERSION=, ENV=, TO=state)
+	$(AGENT_CLI) promote --agent "$(AGENT)" --version "$(VERSION)" --env "$(ENV)" $(if $(TO),--to "$(TO)")
+
+agent-rollback: venv ## Roll AGENT's newest promoted version back; the previous one answers (AGENT=, ENV=, REASON=)
+	$(AGENT_CLI) rollback --agent "$(AGENT)" --env "$(ENV)" --reason "$(REASON)"
+
+agent-validate: venv ## Check agents/AGENT's manifest against agents/agent-manifest.schema.json
+	$(AGENT_CLI) validate --agent "$(AGENT)"
+
+agent-lint: venv ## Compile every module of agents/AGENT and scan it for secrets
+	$(AGENT_CLI) lint --agent "$(AGENT)"
+
+agent-test: venv ## The agent's own tests (its golden cases)
+	$(PY) -m pytest -q -p no:cacheprovider agents/$(AGENT)/tests
+
+agent-changed: ## Agents changed since BASE (default origin/main), one per line (CI)
+	@git diff --name-only "$(or $(BASE),origin/main)" -- agents/ | awk -F/ 'NF>2{print $$2}' | sort -u \
+		| while read -r a; do test -f "agents/$$a/pyproject.toml" && echo "$$a"; done; true
+
+agent-version: venv ## Print agents/AGENT's [project].version (CI)
+	@$(AGENT_CLI) version --agent "$(AGENT)"

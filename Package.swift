@@ -228,7 +228,7 @@ let package = Package(
             name: "BridgeTests",
             dependencies: ["Bridge", "AgentInvocation", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformJSON"]
         ),
-        .testTarget(name: "LocalAgentCoreTests", dependencies: ["LocalAgentCore"]),
+        .testTarget(name: "LocalAgentCoreTests", dependencies: ["LocalAgentCore", "AWSCore"]),
         .testTarget(name: "WebhookDeliveryTests", dependencies: ["WebhookDelivery", "AWSCore", "DataAccess"]),
         .testTarget(name: "AsyncRunnerTests", dependencies: ["AsyncRunner", "AgentInvocation", "AWSCore", "DataAccess"]),
         .testTarget(

@@ -6,3 +6,4 @@ scripts/bench/runtime.sh
 scripts/bench/sigv4.sh
 scripts/bench/authoriser.sh
 scripts/bench/bridge.sh
+scripts/bench/agent_push.sh

@@ -18,8 +18,14 @@ import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
+import dataclasses
+
 import boto3
 from botocore.exceptions import ClientError
+
+from agent_delivery import manifest, pipeline
+from agent_delivery.steps import StepLog
+from agent_delivery.target import Target
 
 ROOT = Path(__file__).resolve().parents[1]
 HOME_REGION = "eu-west-2"
@@ -176,18 +182,31 @@ def seed_tenant(ddb, sm, ssm, iam, tenant: dict) -> dict:
     return {**tenant, "keyId": key["keyId"], "keySecret": key["secret"]}
 
 
-def seed_agents(ddb, ssm) -> None:
+def seed_agents(ddb) -> list[str]:
+    """Pushes each seeded agent through agent delivery's own steps (layer, code zip, AgentCore
+    runtime), so the local data plane runs them from S3 like any pushed agent (ADR 0040); the
+    registry rows are written here, promoted, because three registrations share one code
+    directory (a manifest describes one)."""
+    target = Target(ENV, dict(os.environ))  # this stack's moto, never a file's
+    log = StepLog("dev-bootstrap", out=open(os.devnull, "w"))
+    source = manifest.load(ROOT / "agents" / "echo-agent")
+    arns = []
     for agent in AGENTS:
         name = agent["agentName"]
-        runtime_arn = f"arn:aws:bedrock-agentcore:{RUNTIME_REGION}:{ACCOUNT}:runtime/{name.replace('-', '_')}-local"
-        ssm.put_parameter(Name=f"/platform/agents/{ENV}/{name}/runtime-arn", Value=runtime_arn, Type="String", Overwrite=True)
+        project = dataclasses.replace(source, name=name, invocation_mode=agent["invocationMode"],
+                                      streaming_enabled=agent["streamingEnabled"], tier_minimum=agent["tierMinimum"],
+                                      estimated_duration_seconds=agent["estimatedDurationSeconds"])
+        pushed = pipeline.deliver(project, target, log)
+        arns.append(pushed.runtime_arn)
         put_if_absent(ddb, "platform-agents", {
             "PK": f"AGENT#{name}", "SK": "VERSION#1.0.0", "agentName": name, "version": "1.0.0", "status": "promoted",
             "ownerTeam": "platform", "tierMinimum": agent["tierMinimum"], "invocationMode": agent["invocationMode"],
-            "streamingEnabled": agent["streamingEnabled"], "runtimeArn": runtime_arn, "deployedAt": now_iso(),
+            "streamingEnabled": agent["streamingEnabled"], "runtimeArn": pushed.runtime_arn, "deployedAt": now_iso(),
             "estimatedDurationSeconds": agent["estimatedDurationSeconds"], "approvedBy": "dev-bootstrap",
-            "approvedAt": now_iso(), "releaseNotes": f"local build of agents/{agent['directory']}",
+            "approvedAt": now_iso(), "layerHash": pushed.layer_hash, "layerS3Key": pushed.layer_key,
+            "scriptS3Key": pushed.code_key, "releaseNotes": f"local build of agents/{agent['directory']}",
         })
+    return arns
 
 
 def seed_tools(ddb) -> None:
@@ -239,13 +258,14 @@ def main() -> None:
     parser.add_argument("--api-url", required=True)
     parser.add_argument("--emulator-url", required=True)
     parser.add_argument("--env-out", required=True)
+    parser.add_argument("--agentcore-url", default="", help="the local AgentCore data plane (for agent-push gates)")
     parser.add_argument("--token-hours", type=int, default=12)
     args = parser.parse_args()
 
     ddb, sm, ssm, iam, s3 = client("dynamodb"), client("secretsmanager"), client("ssm"), client("iam"), client("s3")
     ensure_tables(ddb)
     seeded = {t["tenantId"]: seed_tenant(ddb, sm, ssm, iam, t) for t in TENANTS}
-    seed_agents(ddb, ssm)
+    seed_agents(ddb)
     seed_tools(ddb)
     seed_config(ssm, sm, s3)
 
@@ -257,6 +277,7 @@ def main() -> None:
         "PLATFORM_API_URL": args.api_url,
         "IDP_URL": args.idp_url,
         "LAMBDA_EMULATOR_URL": args.emulator_url,
+        "AGENTCORE_URL": args.agentcore_url,
         "AWS_ENDPOINT_URL": os.environ["AWS_ENDPOINT_URL"],
         "AWS_REGION": HOME_REGION,
         "BASIC_TENANT_ID": basic["tenantId"],

@@ -103,12 +103,13 @@ def start() -> dict:
                       "ENTRA_ISSUER": f"{idp_url}/local-entra-tenant/v2.0", "ENTRA_AUDIENCE": "api://agent-platform"})
         pids["platform"] = proc.pid
         urls = json.loads(wait_for_file(STATE / "platform.ready", proc, "local platform"))
-        api_url, emulator_url = urls["api"], urls["emulator"]
+        api_url, emulator_url, agentcore_url = urls["api"], urls["emulator"], urls.get("agentcore", "")
     else:
         api_url = emulator_url = "(not built yet)"
+        agentcore_url = ""
 
     subprocess.run([PY, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", idp_url, "--api-url", api_url,
-                    "--emulator-url", emulator_url, "--env-out", str(ENV_LOCAL)], env=env, check=True)
+                    "--emulator-url", emulator_url, "--agentcore-url", agentcore_url, "--env-out", str(ENV_LOCAL)], env=env, check=True)
     with ENV_LOCAL.open("a") as out:
         out.write(f"WEBHOOK_LOCAL_RECEIVER={receiver}\n")
     (STATE / "pids.json").write_text(json.dumps(pids))

@@ -18,17 +18,27 @@ start_moto() {
     export PLATFORM_TEST_STACK=1
 }
 
+# Agent delivery (make agent-push/promote/rollback against the local stack, ADR 0039/0040):
+# its own timed stage, since it starts a stack and pushes agents.
+agent_delivery_tests() {
+    local started=$SECONDS
+    "$py" -m pytest -q -p no:cacheprovider Tests/python/test_agent_push.py
+    echo "agent delivery tests: $((SECONDS - started)) s"
+}
+
 case "$scope" in
 unit)
     swift build --build-tests
     swift test --skip-build --skip IntegrationTests
-    "$py" -m pytest -q -p no:cacheprovider Tests/python/test_openapi.py
+    "$py" -m pytest -q -p no:cacheprovider Tests/python/test_openapi.py Tests/python/test_gitlab_ci_agent.py \
+        Tests/python/test_agent_delivery_units.py
     ;;
 int)
     swift build --build-tests
     start_moto
     swift test --skip-build --filter IntegrationTests
-    "$py" -m pytest -q -p no:cacheprovider Tests/python agents
+    "$py" -m pytest -q -p no:cacheprovider Tests/python agents --ignore=Tests/python/test_agent_push.py
+    agent_delivery_tests
     ;;
 all)
     start_moto
@@ -41,7 +51,8 @@ all)
     fi
     grep -E 'Test run with|Executed [0-9]+ test' .local/swift-test.log
     scripts/coverage_gate.sh
-    "$py" -m pytest -q -p no:cacheprovider Tests/python agents
+    "$py" -m pytest -q -p no:cacheprovider Tests/python agents --ignore=Tests/python/test_agent_push.py
+    agent_delivery_tests
     ;;
 *) echo "usage: $0 unit|int|all" >&2; exit 2 ;;
 esac

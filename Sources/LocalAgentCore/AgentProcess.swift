@@ -1,7 +1,7 @@
 import Foundation
 import HTTPWire
 
-/// One running agent (`python agents/{name}/agent.py`) on a loopback port.
+/// One running agent (its entry point, `agent.py` by default) on a loopback port.
 final class AgentProcess: @unchecked Sendable {
     // @unchecked: `process` is only touched under AgentProcessPool's lock and in `stop`.
     let port: Int
@@ -17,29 +17,38 @@ final class AgentProcess: @unchecked Sendable {
         self.lifeline = lifeline
     }
 
-    /// Runs `agent.py` as `__main__` after two fixes for a child of this process:
-    /// signals blocked here (the local platform blocks SIGTERM for `sigwait`)
-    /// are unblocked, and end of stdin (this process gone) ends the agent.
+    /// Runs the entry point (argv[1]) as `__main__` after two fixes for a child of
+    /// this process: signals blocked here (the local platform blocks SIGTERM for
+    /// `sigwait`) are unblocked, and end of stdin (this process gone) ends the agent.
     static let launcher = """
         import os, signal, sys, threading, runpy
         signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
         threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
-        sys.argv = ["agent.py"]
-        runpy.run_path("agent.py", run_name="__main__")
+        entry = sys.argv[1]
+        sys.argv = [entry]
+        sys.path.insert(0, os.path.dirname(os.path.abspath(entry)))
+        runpy.run_path(entry, run_name="__main__")
         """
 
     var isRunning: Bool { process.isRunning }
 
     /// Starts the agent and waits until `/ping` answers 200.
-    static func start(directory: URL, python: URL, timeout: TimeInterval, log: URL?) throws -> AgentProcess {
+    /// `layer` goes on `PYTHONPATH` (a deployed runtime's dependencies); `environment`
+    /// is the runtime's own (host and port are always this data plane's).
+    static func start(directory: URL, python: URL, timeout: TimeInterval, log: URL?, entryPoint: String = "agent.py",
+                      layer: URL? = nil, environment runtimeEnvironment: [String: String] = [:]) throws -> AgentProcess {
         let port = try freePort()
         let process = Process()
         process.executableURL = python
-        process.arguments = ["-c", launcher]
+        process.arguments = ["-c", launcher, entryPoint]
         let lifeline = Pipe()
         process.standardInput = lifeline
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(runtimeEnvironment) { $1 }
+        if let layer {
+            environment["PYTHONPATH"] = [layer.path, environment["PYTHONPATH"]].compactMap { $0 }.joined(separator: ":")
+        }
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
         environment["AGENT_HOST"] = "127.0.0.1"
         environment["AGENT_PORT"] = String(port)
         environment["PYTHONUNBUFFERED"] = "1"

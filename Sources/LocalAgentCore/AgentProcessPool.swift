@@ -1,15 +1,21 @@
 import Foundation
 
-/// One agent process per runtime ARN (region included), started on first use.
+/// One agent process per runtime ARN (region included), started on first use:
+/// from the runtime's deployed objects when the data plane has a control plane
+/// (the local stack), else from `agents/` (the data plane's own tests).
 final class AgentProcessPool: @unchecked Sendable {
-    // @unchecked: every field below is guarded by `lock`.
+    // @unchecked: every mutable field below is guarded by `lock`.
     private let configuration: LocalAgentCoreConfiguration
+    private let installer: RuntimeInstaller?
     private let lock = NSLock()
     private var processes: [String: AgentProcess] = [:]
     private var starting: [String: NSLock] = [:]
 
     init(configuration: LocalAgentCoreConfiguration) {
         self.configuration = configuration
+        installer = configuration.deployments.map {
+            RuntimeInstaller(root: $0.stateDirectory, python: configuration.python, source: $0.source)
+        }
     }
 
     /// The running agent for `target`, started (and health-checked) if needed.
@@ -23,12 +29,24 @@ final class AgentProcessPool: @unchecked Sendable {
         // One start per runtime at a time; other runtimes are not held up.
         return try startLock.withLock {
             if let running = lock.withLock({ processes[target.runtimeARN] }), running.isRunning { return running }
-            let directory = try self.directory(for: target)
             let log = configuration.agentLogDirectory.map {
                 $0.appendingPathComponent("agent-\(target.region)-\(target.runtimeID).log")
             }
-            let agent = try AgentProcess.start(directory: directory, python: configuration.python,
+            let agent: AgentProcess
+            if let installer {
+                // The deployed code, never the working tree: what was pushed is what answers.
+                guard let runtime = try installer.source.runtime(id: target.runtimeID, region: target.region) else {
+                    throw LocalAgentCoreError.noAgent(target.runtimeID)
+                }
+                let installed = try installer.install(runtime)
+                agent = try AgentProcess.start(directory: installed.code, python: configuration.python,
+                                               timeout: configuration.agentStartTimeout, log: log,
+                                               entryPoint: runtime.entryPoint, layer: installed.layer,
+                                               environment: runtime.environment)
+            } else {
+                agent = try AgentProcess.start(directory: try self.directory(for: target), python: configuration.python,
                                                timeout: configuration.agentStartTimeout, log: log)
+            }
             lock.withLock { processes[target.runtimeARN] = agent }
             return agent
         }

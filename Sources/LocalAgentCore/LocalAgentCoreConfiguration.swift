@@ -18,10 +18,29 @@ package struct LocalAgentCoreConfiguration: Sendable {
     package var knownSecrets: [String: String]
     /// Where agent process output goes (nil: discarded).
     package var agentLogDirectory: URL?
+    /// Deployed runtimes (the local stack); nil serves `agentsDirectory` by runtime name.
+    package var deployments: Deployments?
+
+    /// Runtimes come from the control plane and their code from S3, unpacked under `stateDirectory`.
+    package struct Deployments: Sendable {
+        let source: any RuntimeArtifactSource
+        package var stateDirectory: URL
+
+        package static func controlPlane(environment: [String: String], deployRegions: [String],
+                                         stateDirectory: URL) throws -> Deployments {
+            Deployments(source: try ControlPlaneArtifactSource(environment: environment, deployRegions: deployRegions),
+                        stateDirectory: stateDirectory)
+        }
+
+        init(source: any RuntimeArtifactSource, stateDirectory: URL) {
+            self.source = source
+            self.stateDirectory = stateDirectory
+        }
+    }
 
     package init(agentsDirectory: URL, python: URL, host: String = "127.0.0.1", port: Int = 0,
                  sessionIdleTimeout: TimeInterval = 15 * 60, agentStartTimeout: TimeInterval = 30,
-                 knownSecrets: [String: String] = [:], agentLogDirectory: URL? = nil) {
+                 knownSecrets: [String: String] = [:], agentLogDirectory: URL? = nil, deployments: Deployments? = nil) {
         self.agentsDirectory = agentsDirectory
         self.python = python
         self.host = host
@@ -30,5 +49,6 @@ package struct LocalAgentCoreConfiguration: Sendable {
         self.agentStartTimeout = agentStartTimeout
         self.knownSecrets = knownSecrets
         self.agentLogDirectory = agentLogDirectory
+        self.deployments = deployments
     }
 }

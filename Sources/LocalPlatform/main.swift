@@ -47,7 +47,7 @@ let shutdown = ShutdownSignals.block()
 let agentCore: LocalAgentCoreServer
 var emulatorPort = arguments.emulatorPort
 do {
-    agentCore = try LocalAgentCore.start(.localStack(configPath: arguments.configPath, host: arguments.host,
+    agentCore = try LocalAgentCore.start(try .localStack(configPath: arguments.configPath, host: arguments.host,
                                                      environment: environment))
     if emulatorPort == 0 {
         let (probe, port) = try TCPSocket.listen(host: arguments.host, port: 0)

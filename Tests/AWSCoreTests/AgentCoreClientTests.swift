@@ -81,6 +81,23 @@ import Testing
     }
 }
 
+extension AgentCoreClientTests {
+    @Test func controlPlaneRuntimeDetailsCarryTheCodeLocation() async throws {
+        let transport = FakeTransport(status: 200, body: #"{"agentRuntimeArn":"arn:x","agentRuntimeId":"a1-b2","agentRuntimeVersion":"4","status":"READY","agentRuntimeArtifact":{"codeConfiguration":{"code":{"s3":{"bucket":"code-bucket","prefix":"agents/local/a/1.0.0/code.zip"}},"runtime":"PYTHON_3_12","entryPoint":["main.py"]}},"environmentVariables":{"K":"v"}}"#)
+        let control = AgentCoreControlClient(client: transport.client(.bedrockAgentCoreControl))
+        let details = try await control.agentRuntimeDetails(id: "a1-b2", signedEmptyBody: true)
+        let code = try #require(details.agentRuntimeArtifact?.codeConfiguration)
+        #expect(code.s3 == .init(bucket: "code-bucket", prefix: "agents/local/a/1.0.0/code.zip", versionId: nil))
+        #expect(code.entryPoint == ["main.py"])
+        #expect(details.environmentVariables == ["K": "v"])
+        let request = try #require(transport.requests.first)
+        #expect(request.method == "GET")
+        #expect(request.body == Data("{}".utf8))
+        _ = try await control.agentRuntimeDetails(id: "a1-b2")
+        #expect(transport.requests.last?.body.isEmpty == true)
+    }
+}
+
 @Suite struct ServerSentEventParserTests {
     @Test func splitsEventsAcrossArbitraryChunks() {
         var parser = ServerSentEventParser()

@@ -48,6 +48,21 @@ import Testing
         #expect(server.requests.map(\.method) == ["DELETE", "POST", "HEAD"])
     }
 
+    /// A signed GET whose body is part of the signature (the local data plane's control-plane
+    /// lookups against moto) must reach the server with that body.
+    @Test func sendsTheBodyOfAGetThatHasOne() async throws {
+        let server = try LoopbackServer { _ in .raw(Self.ok) }
+        defer { server.stop() }
+        var request = try #require(HTTPRequest(method: "GET", url: server.url + "/runtimes/a1/"))
+        request.body = Data("{}".utf8)
+        _ = try await CurlTransport().send(request)
+        _ = try await CurlTransport().send(try #require(HTTPRequest(method: "GET", url: server.url + "/plain")))
+        #expect(server.requests.map(\.method) == ["GET", "GET"])
+        #expect(server.requests.first?.body == Data("{}".utf8))
+        #expect(server.requests.first?.header("Content-Length") == "2")
+        #expect(server.requests.last?.body.isEmpty == true)
+    }
+
     @Test func truncatedBodyIsATypedError() async throws {
         let server = try LoopbackServer { _ in .rawThenClose("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort") }
         defer { server.stop() }

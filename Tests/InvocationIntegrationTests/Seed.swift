@@ -18,7 +18,7 @@ struct Seed {
         b.ensure_tables(ddb)
         for tenant in b.TENANTS:
             b.seed_tenant(ddb, sm, ssm, iam, tenant)
-        b.seed_agents(ddb, ssm)
+        b.seed_agents(ddb)
         b.seed_tools(ddb)
         b.seed_config(ssm, sm, s3)
         """

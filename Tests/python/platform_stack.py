@@ -65,10 +65,12 @@ class Stack:
                                                  "--ready-file", str(tmp / "platform.ready")], env)
         urls = json.loads(wait_file(tmp / "platform.ready", self.platform, "local platform"))
         self.api, self.emulator, self.s3_front = urls["api"], urls["emulator"], urls["s3"]
+        self.agentcore = urls.get("agentcore", "")
         self.env = {}
         if seed:
             subprocess.run([sys.executable, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", self.idp_url,
-                            "--api-url", self.api, "--emulator-url", self.emulator, "--env-out", str(tmp / "env")],
+                            "--api-url", self.api, "--emulator-url", self.emulator, "--agentcore-url", self.agentcore,
+                            "--env-out", str(tmp / "env")],
                            check=True, stdout=subprocess.DEVNULL)
             self.env = dict(l.split("=", 1) for l in (tmp / "env").read_text().splitlines() if "=" in l and not l.startswith("#"))
 

@@ -78,6 +78,39 @@ public struct AgentCoreControlClient: Sendable {
                                   input: nil as AWSEmptyOutput?, operation: "GetAgentRuntime")
     }
 
+    /// GetAgentRuntime's description of the runtime's current version: where its code is.
+    public struct RuntimeDetails: Decodable, Sendable, Equatable {
+        public struct S3Location: Decodable, Sendable, Equatable {
+            public var bucket: String
+            public var prefix: String
+            public var versionId: String?
+        }
+        public struct CodeConfiguration: Decodable, Sendable, Equatable {
+            struct Code: Decodable, Sendable, Equatable { var s3: S3Location }
+            var code: Code
+            public var runtime: String?
+            public var entryPoint: [String]?
+            public var s3: S3Location { code.s3 }
+        }
+        public struct ArtifactBody: Decodable, Sendable, Equatable {
+            public var codeConfiguration: CodeConfiguration?
+        }
+        public var agentRuntimeArn: String
+        public var agentRuntimeId: String
+        public var agentRuntimeVersion: String
+        public var status: String
+        public var agentRuntimeArtifact: ArtifactBody?
+        public var environmentVariables: [String: String]?
+    }
+
+    /// GetAgentRuntime with the artifact and environment. `signedEmptyBody` sends `{}` as the
+    /// body: moto 5.2.1 checks the signature of a body-less request against its parsed
+    /// parameters and refuses every signed GET; the local data plane sets it.
+    public func agentRuntimeDetails(id: String, signedEmptyBody: Bool = false) async throws -> RuntimeDetails {
+        try await client.restJSON(method: "GET", path: "/runtimes/\(AWSClient.pathLabel(id))/",
+                                  input: signedEmptyBody ? Optional([String: JSONValue]()) : nil, operation: "GetAgentRuntime")
+    }
+
     public struct Memory: Decodable, Sendable, Equatable {
         public var arn: String
         public var id: String

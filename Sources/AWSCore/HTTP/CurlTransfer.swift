@@ -73,7 +73,8 @@ final class CurlTransfer {
                         _ = ccurl_setopt_long(curl, CURLOPT_FORBID_REUSE, 1)
                     }
                     switch request.method {
-                    case "GET": _ = ccurl_setopt_long(curl, CURLOPT_HTTPGET, 1)
+                    // A GET with a body (signed `{}` for moto, see AgentCoreControlClient) takes the default branch.
+                    case "GET" where bodyBytes.isEmpty: _ = ccurl_setopt_long(curl, CURLOPT_HTTPGET, 1)
                     case "HEAD": _ = ccurl_setopt_long(curl, CURLOPT_NOBODY, 1)
                     default:
                         // POSTFIELDS points at our buffer (no copy); it outlives the perform call.
