@@ -149,3 +149,4 @@ def test_bad_authorize_requests(idp):
         assert answer["error"] == error and answer["state"] == "st-1" and "code" not in answer
     _, answer = sign_in(idp, challenge, username="nobody")
     assert answer["error"] == "access_denied"
+
