@@ -33,13 +33,18 @@ LOGS: dict[str, list] = {}  # phase -> browser log entries
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def stack(tmp_path_factory, request):
     assert os.environ.get("AWS_ENDPOINT_URL"), "the console tests need moto: run them with `make test`"
     started = time.time()
     stack = ConsoleStack(tmp_path_factory.mktemp("console"), token_lifetime=TOKEN_LIFETIME)
-    print(f"console stack up in {time.time() - started:.1f} s")
+    up = time.time() - started
     yield stack
     stack.stop()
+    # A slow stage of `make test`: say how long it took.
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter:
+        reporter.write_line(f"\nconsole browser tests: {time.time() - started:.0f} s (stack start {up:.0f} s); "
+                            f"screenshots in {SHOTS.relative_to(ROOT)}/")
 
 
 @pytest.fixture(scope="module")
@@ -303,6 +308,7 @@ def test_tenant_admin_rotates_the_key_and_creates_a_webhook(browser, stack):
     wait(browser).until(EC.element_to_be_clickable((By.ID, "confirm-rotate"))).click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "rotated")))
     assert text(browser, "api-key-id") != before
+    assert not browser.find_element(By.ID, "confirm-rotate").is_displayed()
     hook = f"http://127.0.0.1:9/hooks/{secrets.token_hex(4)}"
     browser.find_element(By.ID, "webhook-url").send_keys(hook)
     browser.find_element(By.ID, "webhook-description").send_keys("console test")
@@ -330,6 +336,7 @@ def test_operator_suspends_then_reinstates_a_tenant(browser, stack):
     sign_in(browser, stack, "operator", page="#/admin")
     wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#tenants tr[data-tenant='globex-premium']")))
     assert text(browser, "runtime-region") == "eu-west-1"
+    assert not tenant_row(browser, "platform").find_element(By.TAG_NAME, "button").is_displayed()  # never suspended
     assert "not available" in browser.find_element(By.ID, "page-admin").text  # failover lock, DLQ depth
     admin = stack.stack.env["ADMIN_TOKEN"]
     for action, status in (("Suspend", "suspended"), ("Reinstate", "active")):
