@@ -219,6 +219,11 @@ def seed_config(ssm, sm, s3, bff_client_secret: str | None = None) -> None:
         s3.head_bucket(Bucket=DATA_BUCKET)
     except ClientError:
         s3.create_bucket(Bucket=DATA_BUCKET, CreateBucketConfiguration={"LocationConstraint": HOME_REGION})
+    console = os.environ.get("CONSOLE_ORIGIN")
+    if console:
+        # The web console downloads job results through presigned URLs: the bucket allows its origin only.
+        s3.put_bucket_cors(Bucket=DATA_BUCKET, CORSConfiguration={"CORSRules": [{
+            "AllowedOrigins": [console], "AllowedMethods": ["GET", "HEAD"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 600}]})
 
 
 def mint(idp_url: str, claims: dict) -> str:

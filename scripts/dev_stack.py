@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -76,6 +77,12 @@ def platform_binary() -> Path:
     return Path(out.stdout.strip()) / "local-platform"
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def start() -> dict:
     """Starts every piece; returns the pids and the environment for the banner."""
     for stale in STATE.glob("*.ready"):
@@ -104,24 +111,31 @@ def start() -> dict:
     pids["idp"] = idp.pid
     idp_url = wait_for_file(STATE / "idp.ready", idp, "identity provider")
 
+    # The one loopback webhook receiver the stack allows (`make dev-invoke MODE=async` listens there):
+    # webhooks may call nothing else on loopback (not the emulator, not moto).
+    receiver = f"127.0.0.1:{free_port()}"
     platform = platform_binary()
     if platform.exists():
         proc = spawn("platform", [str(platform), "--config", str(ROOT / "scripts/dev-platform.json"),
                                   "--ready-file", str(STATE / "platform.ready")],
-                     {**env, "ENTRA_JWKS_URL": f"{idp_url}/discovery/v2.0/keys",
+                     {**env, "WEBHOOK_LOCAL_RECEIVERS": receiver, "ENTRA_JWKS_URL": f"{idp_url}/discovery/v2.0/keys",
                       "ENTRA_ISSUER": f"{idp_url}/local-entra-tenant/v2.0", "ENTRA_AUDIENCE": "api://agent-platform"})
         pids["platform"] = proc.pid
         urls = json.loads(wait_for_file(STATE / "platform.ready", proc, "local platform"))
         api_url, emulator_url = urls["api"], urls["emulator"]
+        s3_url = urls.get("s3") or env["AWS_ENDPOINT_URL"]  # presigned result URLs point at the local S3 front
     else:
         api_url = emulator_url = "(not built yet)"
+        s3_url = env["AWS_ENDPOINT_URL"]
 
     subprocess.run([PY, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", idp_url, "--api-url", api_url,
                     "--emulator-url", emulator_url, "--env-out", str(ENV_LOCAL),
                     "--bff-client-secret-file", str(bff_secret)], env=env, check=True)
+    with ENV_LOCAL.open("a") as out:
+        out.write(f"WEBHOOK_LOCAL_RECEIVER={receiver}\n")
     write_runtime_config(CONSOLE_CONFIG, runtime_config(
         api_url=api_url, idp_url=idp_url, console_url=console_url,
-        results_url=env.get("AWS_ENDPOINT_URL_S3") or env["AWS_ENDPOINT_URL"]))
+        results_url=s3_url))
     (STATE / "pids.json").write_text(json.dumps(pids))
     if api_url.startswith("http"):
         wait_http_ok(f"{api_url}/v1/health")

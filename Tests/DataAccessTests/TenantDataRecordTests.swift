@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func jobsMoveThroughTheirStatesAndStampTimes() throws {
-        let url = try CallbackURL(validating: "https://hooks.example.com/x", localEnvironment: false)
+        let url = try CallbackURL(validating: "https://hooks.example.com/x", localReceivers: .none)
         let job = Job(jobID: Fixtures.id("j1"), tenantID: Fixtures.tenant(), appID: "app", agentName: Fixtures.agent,
                       agentVersion: Fixtures.version, webhookID: Fixtures.id("w1"), webhookURL: url, now: Fixtures.now)
         #expect(job.status == .pending && job.ttl.rawValue == 1_795_610_096 + 7 * 86_400)

@@ -1,5 +1,6 @@
 import AWSCore
 import DataAccess
+import HTTPWire
 import Foundation
 import PlatformTestSupport
 import Synchronization
@@ -24,6 +25,14 @@ final class PlatformStack: Sendable {
 
     static let shared: Result<PlatformStack, any Error> = Result { try PlatformStack() }
 
+    /// Free loopback ports the stack lists in `WEBHOOK_LOCAL_RECEIVERS`: the
+    /// only loopback addresses a webhook may call (one per receiver test).
+    static let webhookReceiverPorts: [Int] = (0..<3).compactMap { _ in
+        guard let (probe, port) = try? TCPSocket.listen(host: "127.0.0.1", port: 0) else { return nil }
+        probe.close()
+        return port
+    }
+
     static func get() throws -> PlatformStack { try shared.get() }
 
     private init() throws {
@@ -45,6 +54,7 @@ final class PlatformStack: Sendable {
         environment["ENTRA_ISSUER"] = identity.issuer
         environment["ENTRA_AUDIENCE"] = identity.audience
         environment["WEBHOOK_RETRY_BASE_SECONDS"] = "0.1"
+        environment["WEBHOOK_LOCAL_RECEIVERS"] = Self.webhookReceiverPorts.map { "127.0.0.1:\($0)" }.joined(separator: ",")
         process.environment = environment
         let log = LocalRuntime.repository.appendingPathComponent(".local/invocation-it-platform.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)

@@ -27,6 +27,7 @@ struct LocalStack {
         }
         environment["DATA_BUCKET"] = "it-data-\(suffix)"
         environment["PLATFORM_ENV"] = "local"
+        environment["WEBHOOK_LOCAL_RECEIVERS"] = "127.0.0.1:9"
         environment["AGENTCORE_SESSIONS_QUOTA_CODE"] = "L-AGENTCORE-SESSIONS"
         self.environment = environment
         dynamoDB = DynamoDBClient(client: try aws.client(.dynamoDB))

@@ -53,7 +53,7 @@ class ConsoleStack:
             self.console.stop()
             self.down.stop()
             raise
-        results = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ["AWS_ENDPOINT_URL"]
+        results = self.stack.s3_front  # presigned result URLs point at the local S3 front
         common = {"idp_url": self.stack.idp_url, "results_url": results, "keepaliveSeconds": 1, "jobPollSeconds": 1}
         self.console.configure(api_url=self.stack.api, **common)
         self.down_api = f"http://127.0.0.1:{free_port()}"

@@ -9,6 +9,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -27,6 +28,12 @@ def wait_file(path: Path, proc: subprocess.Popen, what: str, seconds: float = 60
             return path.read_text().strip()
         time.sleep(0.05)
     raise AssertionError(f"{what} did not start within {seconds} s")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def bin_path() -> Path:
@@ -51,7 +58,10 @@ class Stack:
         platform_bin = bin_path() / "local-platform"
         assert platform_bin.exists(), "local-platform is not built: run `swift build`"
         assert (bin_path() / "authoriser").exists(), "the authoriser is not built: run `swift build`"
-        env = {**os.environ, "ENTRA_JWKS_URL": jwks_url or f"{self.idp_url}/discovery/v2.0/keys",
+        # The one loopback webhook receiver this stack may call (`WEBHOOK_LOCAL_RECEIVERS`); tests listen there.
+        self.receiver = f"127.0.0.1:{free_port()}"
+        env = {**os.environ, "WEBHOOK_LOCAL_RECEIVERS": self.receiver,
+               "ENTRA_JWKS_URL": jwks_url or f"{self.idp_url}/discovery/v2.0/keys",
                "ENTRA_ISSUER": f"{self.idp_url}/local-entra-tenant/v2.0", "ENTRA_AUDIENCE": "api://agent-platform",
                **(extra_env or {})}
         self.log = tmp / "platform.log"
@@ -59,13 +69,13 @@ class Stack:
                                                  "--routes", str(ROOT / "infra/routes.json"),
                                                  "--ready-file", str(tmp / "platform.ready")], env)
         urls = json.loads(wait_file(tmp / "platform.ready", self.platform, "local platform"))
-        self.api, self.emulator = urls["api"], urls["emulator"]
+        self.api, self.emulator, self.s3_front = urls["api"], urls["emulator"], urls["s3"]
         self.env = {}
         if seed:
             subprocess.run([sys.executable, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", self.idp_url,
                             "--api-url", self.api, "--emulator-url", self.emulator, "--env-out", str(tmp / "env"),
                             "--bff-client-secret-file", str(tmp / "bff-secret")],
-                           check=True, stdout=subprocess.DEVNULL)
+                           check=True, stdout=subprocess.DEVNULL, env={**os.environ, **(extra_env or {})})
             self.env = dict(l.split("=", 1) for l in (tmp / "env").read_text().splitlines() if "=" in l and not l.startswith("#"))
 
     def _spawn(self, name, argv, env=None):
