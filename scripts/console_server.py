@@ -5,9 +5,12 @@
 
 Static files from spa/ (GET and HEAD only, no listings, nothing outside spa/),
 `/config.json` from FILE (the runtime config `make dev` writes), and on every
-response the header set of spa/security-headers.json with its {API_ORIGIN},
-{IDP_ORIGIN} and {RESULTS_ORIGIN} placeholders filled from that config, which
-is read on each request so the stack can write it after this server starts.
+response the header set of spa/security-headers.json (a flat JSON object,
+header name -> value; the CloudFront response-headers policy reads the same
+file) with its {API_ORIGIN}, {IDP_ORIGIN} and {RESULTS_ORIGIN} placeholders
+filled from the origins of that config's apiUrl, authority and resultsOrigin.
+The config is read on each request, so the stack can write it after this
+server starts.
 """
 import argparse
 import json
@@ -36,7 +39,7 @@ def security_headers(template: dict, config: dict) -> dict:
     values = {"{API_ORIGIN}": origin(config.get("apiUrl")), "{IDP_ORIGIN}": origin(config.get("authority")),
               "{RESULTS_ORIGIN}": origin(config.get("resultsOrigin"))}
     filled = {}
-    for name, value in template["headers"].items():
+    for name, value in template.items():
         for placeholder, replacement in values.items():
             value = value.replace(placeholder, replacement)
         filled[name] = " ".join(value.split())
