@@ -322,6 +322,19 @@ def test_tenant_admin_rotates_the_key_and_creates_a_webhook(browser, stack):
     browser.get(f"{stack.console.url}/#/self-service")
     wait(browser).until(lambda d: hook in d.find_element(By.ID, "webhooks").text)
     assert not browser.find_elements(By.ID, "signing-secret")
+    # Invitations: a bad address is explained field by field, a good one is listed.
+    email = browser.find_element(By.ID, "invite-email")
+    email.send_keys("not-an-address")
+    take_log(browser, "run")
+    browser.find_element(By.ID, "send-invite").click()
+    error = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#invite-form ~ div .error")))
+    assert "email" in error.text and "Request id" in error.text
+    for entry in take_log(browser, "bad-invite"):  # the 400 the page explained, and nothing else
+        assert "/users/invite" in entry["message"] and "status of 400" in entry["message"], entry
+    email.clear()
+    email.send_keys("new.colleague@acme-basic.example")
+    browser.find_element(By.ID, "send-invite").click()
+    wait(browser).until(lambda d: "new.colleague@acme-basic.example" in d.find_element(By.ID, "invites").text)
     shot(browser, "10-self-service")
     take_log(browser, "run")
 
