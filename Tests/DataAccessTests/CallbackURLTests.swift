@@ -80,6 +80,14 @@ import Testing
         }
     }
 
+    /// A row stored under older, looser rules still reads (so listings work), but is never called.
+    @Test func aStoredNumericHostDecodesButIsNeverAllowed() throws {
+        for text in ["https://0x7f.0x0.0x0.0x1/", "https://hooks.localhost/x", "https://example.123/"] {
+            let stored = try CallbackURL(validating: text, field: "callbackUrl")
+            #expect(!stored.isAllowed(localReceivers: .none) && !stored.isAllowed(localReceivers: Self.receivers))
+        }
+    }
+
     @Test func limitsTheLength() {
         let long = "https://example.com/" + String(repeating: "a", count: 2030)
         #expect(throws: ValidationError.self) { try CallbackURL(validating: long, localReceivers: .none) }

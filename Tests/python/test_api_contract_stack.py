@@ -60,24 +60,31 @@ def token(stack, claims) -> str:
 
 
 # The premium tenant (unlimited daily quota) so usage-plan throttling leaves the operations reachable.
+# The user covers every operation; the admin and the operator the routes where their roles change the
+# answer (tenant self-service; tenant and platform administration), which keeps the run short.
 CALLERS = {
-    "tenant-user": {"tenantid": "globex-premium", "appid": "globex-premium-app", "sub": "user@globex-premium", "roles": []},
-    "tenant-admin": {"tenantid": "globex-premium", "appid": "globex-premium-app", "sub": "admin@globex-premium",
-                     "roles": ["SelfService.Admin"]},
-    "operator": {"tenantid": "platform", "appid": "platform-ops", "sub": "operator@platform", "roles": ["Platform.Operator"]},
+    "tenant-user": ({"tenantid": "globex-premium", "appid": "globex-premium-app", "sub": "user@globex-premium", "roles": []},
+                    None),
+    "tenant-admin": ({"tenantid": "globex-premium", "appid": "globex-premium-app", "sub": "admin@globex-premium",
+                      "roles": ["SelfService.Admin"]}, "^/v1/tenants"),
+    "operator": ({"tenantid": "platform", "appid": "platform-ops", "sub": "operator@platform", "roles": ["Platform.Operator"]},
+                 "^/v1/(tenants|platform)"),
 }
 
 
 @pytest.mark.parametrize("caller", list(CALLERS))
 def test_every_response_matches_the_contract(stack, tmp_path, caller, capsys):
     report = tmp_path / "report.json"
-    bearer = token(stack, CALLERS[caller])
+    claims, paths = CALLERS[caller]
+    bearer = token(stack, claims)
     argv = [str(Path(sys.executable).parent / "st"), "run", str(ROOT / "docs/openapi.yaml"), "--url", stack.api,
             "-H", f"Authorization: Bearer {bearer}", "--checks", CHECKS, "--phases", "examples,coverage,fuzzing",
             "--max-examples", MAX_EXAMPLES, "--seed", SEED, "--request-timeout", "20",
             # One worker: hypothesis' lambda-source cache is not thread-safe on Python 3.11.
             "--workers", "1", "--suppress-health-check", "filter_too_much", "--generation-database", "none",
             "--no-color", "--output-truncate", "false", "--report", "json", "--report-json-path", str(report)]
+    if paths:
+        argv += ["--include-path-regex", paths]
     started = time.monotonic()
     run = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=WALL_CLOCK_SECONDS)
     elapsed = time.monotonic() - started
@@ -86,7 +93,7 @@ def test_every_response_matches_the_contract(stack, tmp_path, caller, capsys):
     with capsys.disabled():  # the duration shows in `make test` output, not only with -s
         print(f"\nschemathesis as {caller}: {cases['generated']} cases over {summary['operations']['tested']} operations "
               f"in {elapsed:.1f} s")
-    assert summary["operations"]["tested"] == summary["operations"]["total"], run.stdout[-4000:]
+    assert summary["operations"]["tested"] == summary["operations"]["selected"] > 0, run.stdout[-4000:]
     assert not summary["failures"] and not summary["errors"], run.stdout[-20000:]
     assert run.returncode == 0, run.stdout[-4000:]
     assert bearer not in run.stdout  # schemathesis' own output keeps the token filtered

@@ -111,6 +111,10 @@ def missing_routes(doc: dict) -> list[tuple[str, str]]:
     return [(m, p) for m, p, _, _ in ROUTES if (m, p) not in present]
 
 
+GATEWAY_STATUSES = ("401", "403", "429")
+GATEWAY_OR_ERROR_REF = "#/components/schemas/ErrorOrGatewayError"
+
+
 def error_responses_not_using_error_schema(doc: dict) -> list[str]:
     bad = []
     for method, path, op in operations(doc):
@@ -119,7 +123,11 @@ def error_responses_not_using_error_schema(doc: dict) -> list[str]:
                 continue
             resolved = resolve(doc, response)
             schema = (resolved.get("content") or {}).get("application/json", {}).get("schema")
-            if schema != {"$ref": ERROR_SCHEMA_REF}:
+            # 401, 403 and 429 may also come from API Gateway itself (authoriser, usage plan), in its own shape.
+            allowed = [{"$ref": ERROR_SCHEMA_REF}]
+            if status in GATEWAY_STATUSES:
+                allowed.append({"$ref": GATEWAY_OR_ERROR_REF})
+            if schema not in allowed:
                 bad.append(f"{method.upper()} {path} {status}")
     return bad
 
@@ -241,6 +249,17 @@ def test_error_schema_check_is_effective(spec):
         "description": "ad hoc",
         "content": {"application/json": {"schema": {"type": "object"}}},
     }
+    assert error_responses_not_using_error_schema(broken) == ["GET /v1/jobs/{jobId} 404"]
+
+
+def test_gateway_responses_are_the_envelope_or_api_gateways_own(spec):
+    either = spec["components"]["schemas"]["ErrorOrGatewayError"]
+    assert either["anyOf"] == [{"$ref": ERROR_SCHEMA_REF}, {"$ref": "#/components/schemas/GatewayError"}]
+    gateway = spec["components"]["schemas"]["GatewayError"]
+    assert gateway["propertyNames"] == {"enum": ["message", "Message"]} and gateway["maxProperties"] == 1
+    broken = copy.deepcopy(spec)
+    broken["paths"]["/v1/jobs/{jobId}"]["get"]["responses"]["404"] = {
+        "description": "ad hoc", "content": {"application/json": {"schema": {"$ref": GATEWAY_OR_ERROR_REF}}}}
     assert error_responses_not_using_error_schema(broken) == ["GET /v1/jobs/{jobId} 404"]
 
 

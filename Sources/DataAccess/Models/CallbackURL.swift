@@ -7,7 +7,8 @@
 /// `0x7f.0x0.0x0.0x1`, `0177.0.0.1` - or a bracketed IPv6 literal) nor
 /// `localhost`. The one exception is a loopback receiver of a local stack
 /// (`localhost`, `127.0.0.1`, `[::1]`, http or https) listed in
-/// ``LocalWebhookReceivers``. Decoding a stored URL accepts both forms; the
+/// ``LocalWebhookReceivers``. Decoding a stored URL checks the shape only (so a
+/// row registered under older, looser rules still reads, and lists); the
 /// delivery side re-checks with ``isAllowed(localReceivers:)`` and checks the
 /// addresses the name resolves to.
 public struct CallbackURL: ValidatedString {
@@ -34,7 +35,8 @@ public struct CallbackURL: ValidatedString {
         }
     }
 
-    /// Validates the shape only (https to a DNS name, or http/https to a loopback host).
+    /// Validates the shape only: https to a host name of letters, digits and
+    /// hyphens, or http/https to a loopback host.
     public init(validating text: String, field: String) throws(ValidationError) {
         let invalid = ValidationError(field: field, code: .invalidFormat, message: "must be an absolute https URL")
         let lowered = text.lowercased()
@@ -46,7 +48,7 @@ public struct CallbackURL: ValidatedString {
         let rest = lowered.dropFirst(isHTTPS ? 8 : 7)
         let authority = rest.prefix { $0 != "/" && $0 != "?" }
         guard let (host, port) = Self.hostAndPort(of: authority) else { throw invalid }
-        guard isHTTPS ? Self.isDNSName(host) || Self.loopbackHosts.contains(host) : Self.loopbackHosts.contains(host) else {
+        guard isHTTPS ? Self.isHostName(host) || Self.loopbackHosts.contains(host) : Self.loopbackHosts.contains(host) else {
             throw ValidationError(field: field, code: .notAllowed, message: "must use https to a DNS host name")
         }
         rawValue = text
@@ -57,7 +59,7 @@ public struct CallbackURL: ValidatedString {
 
     /// Whether this URL may be called where `localReceivers` are the configured loopback receivers.
     public func isAllowed(localReceivers: LocalWebhookReceivers) -> Bool {
-        Self.loopbackHosts.contains(host) ? localReceivers.contains(self) : isHTTPS
+        Self.loopbackHosts.contains(host) ? localReceivers.contains(self) : isHTTPS && Self.isDNSName(host)
     }
 
     /// The host and port of `authority` (`host[:port]`), or nil when malformed.
@@ -85,17 +87,22 @@ public struct CallbackURL: ValidatedString {
         return host.isEmpty ? nil : (String(host), number)
     }
 
-    /// A host name with at least two labels of letters, digits and inner
-    /// hyphens, whose last label is not a number (the WHATWG URL parser and
-    /// `inet_aton` read such a host as an IPv4 address, in decimal, octal or
-    /// hex, whole or in parts) and is not `localhost` (RFC 6761).
-    private static func isDNSName(_ host: String) -> Bool {
+    /// At least two labels of 1-63 letters, digits and inner hyphens.
+    private static func isHostName(_ host: String) -> Bool {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let last = labels.last, last != "localhost", !isNumeric(last) else { return false }
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.utf8.count <= 63 && label.first != "-" && label.last != "-"
+        return labels.count >= 2 && labels.allSatisfy { label in
+            label.utf8.count <= 63 && label.first != "-" && label.last != "-"
                 && ASCII.all(label) { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
         }
+    }
+
+    /// A host name whose last label is not a number (the WHATWG URL parser and
+    /// `inet_aton` read such a host as an IPv4 address, in decimal, octal or
+    /// hex, whole or in parts) and is not `localhost` (RFC 6761).
+    /// (Only ever asked about a host that passed ``isHostName(_:)``.)
+    private static func isDNSName(_ host: String) -> Bool {
+        let last = host.split(separator: ".").last ?? ""
+        return last != "localhost" && !isNumeric(last)
     }
 
     /// Decimal digits, or `0x` followed by hex digits (possibly none): a number to an IPv4 parser.
