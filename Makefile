@@ -9,17 +9,25 @@ SWIFT ?= swift
 ARCH ?= x86_64
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 
-.PHONY: help deps system-deps venv build test test-unit test-int bench package dev dev-up dev-stop dev-invoke clean
+.PHONY: help deps system-deps browser-deps venv build test test-unit test-int bench package dev dev-up dev-stop dev-invoke clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-deps: system-deps venv ## Install system packages and the Python tooling
+deps: system-deps browser-deps venv ## Install system packages and the Python tooling
 
 system-deps:
 	@if ! pkg-config --exists libcurl openssl || ! command -v zip >/dev/null; then \
 		echo "Installing libcurl4-openssl-dev libssl-dev zip (apt)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev libssl-dev zip pkg-config >/dev/null; \
+	fi
+
+# The web console's browser tests: Debian's chromium and its WebDriver (Selenium is given the
+# driver's path, so nothing is downloaded at test time).
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "Installing chromium chromium-driver (apt)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
 venv: $(VENV)/.installed

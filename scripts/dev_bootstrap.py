@@ -218,7 +218,7 @@ def seed_tools(ddb) -> None:
         })
 
 
-def seed_config(ssm, sm, s3) -> None:
+def seed_config(ssm, sm, s3, bff_client_secret: str | None = None) -> None:
     params = {"/platform/config/runtime-region": RUNTIME_REGION, "/platform/config/fallback-region": FALLBACK_REGION}
     params.update({f"/platform/billing/pricing/{tier}": json.dumps(price) for tier, price in PRICING.items()})
     for name, value in params.items():
@@ -228,7 +228,11 @@ def seed_config(ssm, sm, s3) -> None:
             # Written only when absent: the runtime region may have been failed over since.
             ssm.put_parameter(Name=name, Value=value, Type="String")
     ensure_secret(sm, f"platform/{ENV}/entra/client-id", lambda: "local-bff-client")
-    ensure_secret(sm, f"platform/{ENV}/entra/client-secret", lambda: secrets.token_urlsafe(32))
+    name = f"platform/{ENV}/entra/client-secret"
+    if ensure_secret(sm, name, lambda: bff_client_secret or secrets.token_urlsafe(32)) != (bff_client_secret or None) \
+            and bff_client_secret:
+        # The identity provider was started with this secret: the BFF must present the same one.
+        sm.put_secret_value(SecretId=name, SecretString=bff_client_secret)
     ensure_secret(sm, f"platform/{ENV}/gateway/scoped-token-signing-key", lambda: secrets.token_urlsafe(48))
     # The bridge derives tenant-bound runtime session ids with it (ADR 0026); never rotated in place.
     ensure_secret(sm, f"platform/{ENV}/bridge/runtime-session-key", lambda: secrets.token_urlsafe(48))
@@ -236,6 +240,11 @@ def seed_config(ssm, sm, s3) -> None:
         s3.head_bucket(Bucket=DATA_BUCKET)
     except ClientError:
         s3.create_bucket(Bucket=DATA_BUCKET, CreateBucketConfiguration={"LocationConstraint": HOME_REGION})
+    console = os.environ.get("CONSOLE_ORIGIN")
+    if console:
+        # The web console downloads job results through presigned URLs: the bucket allows its origin only.
+        s3.put_bucket_cors(Bucket=DATA_BUCKET, CORSConfiguration={"CORSRules": [{
+            "AllowedOrigins": [console], "AllowedMethods": ["GET", "HEAD"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 600}]})
 
 
 def mint(idp_url: str, claims: dict) -> str:
@@ -260,6 +269,8 @@ def main() -> None:
     parser.add_argument("--env-out", required=True)
     parser.add_argument("--agentcore-url", default="", help="the local AgentCore data plane (for agent-push gates)")
     parser.add_argument("--token-hours", type=int, default=12)
+    parser.add_argument("--bff-client-secret-file",
+                        help="the BFF's client secret the identity provider was started with (else a random one)")
     args = parser.parse_args()
 
     ddb, sm, ssm, iam, s3 = client("dynamodb"), client("secretsmanager"), client("ssm"), client("iam"), client("s3")
@@ -267,7 +278,8 @@ def main() -> None:
     seeded = {t["tenantId"]: seed_tenant(ddb, sm, ssm, iam, t) for t in TENANTS}
     seed_agents(ddb)
     seed_tools(ddb)
-    seed_config(ssm, sm, s3)
+    bff_secret = Path(args.bff_client_secret_file).read_text().strip() if args.bff_client_secret_file else None
+    seed_config(ssm, sm, s3, bff_secret)
 
     lifetime = {"exp": int(datetime.now(timezone.utc).timestamp()) + args.token_hours * 3600}
     basic, premium = seeded["acme-basic"], seeded["globex-premium"]

@@ -6,14 +6,15 @@
                          start everything in the background; return once GET /v1/health answers 200
   dev_stack.py down      stop a detached stack
 
-Pieces, in start order: moto_server (SigV4 checked), the local identity
-provider, the Swift local platform (Lambda runtime-API emulator hosting every
+Pieces, in start order: moto_server (SigV4 checked), the web console's
+server (scripts/console_server.py), the local identity provider, the Swift local platform (Lambda runtime-API emulator hosting every
 function, the local API Gateway, the local AgentCore Runtime data plane), then
 the dev bootstrap, which writes .env.local.
 """
 import argparse
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -26,6 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 STATE = ROOT / ".local" / "dev"
 PY = sys.executable
 ENV_LOCAL = ROOT / ".env.local"
+CONSOLE_CONFIG = ROOT / "spa" / "config.json"
+USERS = json.loads((ROOT / "scripts" / "dev-users.json").read_text())["users"]
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from console_server import runtime_config, write_runtime_config  # noqa: E402
 
 
 def log_file(name: str):
@@ -88,7 +94,20 @@ def start() -> dict:
     pids["moto"] = int(aws.pop("MOTO_PID"))
     env = {**os.environ, **aws}
 
-    idp = spawn("idp", [PY, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(STATE / "idp.ready")], env)
+    # The console first: its origin is the one redirect URI the identity provider accepts and the
+    # one origin the API answers CORS for.
+    console = spawn("console", [PY, str(ROOT / "scripts/console_server.py"), "--config", str(CONSOLE_CONFIG),
+                                "--ready-file", str(STATE / "console.ready")], env)
+    pids["console"] = console.pid
+    console_url = wait_for_file(STATE / "console.ready", console, "web console server")
+    env["CONSOLE_ORIGIN"] = console_url
+
+    # One BFF client secret for the identity provider and Secrets Manager, so token refresh works.
+    bff_secret = STATE / "bff-client-secret"
+    bff_secret.write_text(secrets.token_urlsafe(32))
+    bff_secret.chmod(0o600)
+    idp = spawn("idp", [PY, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(STATE / "idp.ready"),
+                        "--spa-redirect-uri", f"{console_url}/", "--client-secret-file", str(bff_secret)], env)
     pids["idp"] = idp.pid
     idp_url = wait_for_file(STATE / "idp.ready", idp, "identity provider")
 
@@ -104,18 +123,24 @@ def start() -> dict:
         pids["platform"] = proc.pid
         urls = json.loads(wait_for_file(STATE / "platform.ready", proc, "local platform"))
         api_url, emulator_url, agentcore_url = urls["api"], urls["emulator"], urls.get("agentcore", "")
+        s3_url = urls.get("s3") or env["AWS_ENDPOINT_URL"]  # presigned result URLs point at the local S3 front
     else:
         api_url = emulator_url = "(not built yet)"
         agentcore_url = ""
+        s3_url = env["AWS_ENDPOINT_URL"]
 
     subprocess.run([PY, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", idp_url, "--api-url", api_url,
-                    "--emulator-url", emulator_url, "--agentcore-url", agentcore_url, "--env-out", str(ENV_LOCAL)], env=env, check=True)
+                    "--emulator-url", emulator_url, "--agentcore-url", agentcore_url, "--env-out", str(ENV_LOCAL),
+                    "--bff-client-secret-file", str(bff_secret)], env=env, check=True)
     with ENV_LOCAL.open("a") as out:
         out.write(f"WEBHOOK_LOCAL_RECEIVER={receiver}\n")
+    write_runtime_config(CONSOLE_CONFIG, runtime_config(
+        api_url=api_url, idp_url=idp_url, console_url=console_url,
+        results_url=s3_url))
     (STATE / "pids.json").write_text(json.dumps(pids))
     if api_url.startswith("http"):
         wait_http_ok(f"{api_url}/v1/health")
-    return read_env(ENV_LOCAL)
+    return {**read_env(ENV_LOCAL), "CONSOLE_URL": console_url}
 
 
 def stop() -> None:
@@ -130,6 +155,7 @@ def stop() -> None:
             pass
     pids_file.unlink()
     (STATE / "moto.env").unlink(missing_ok=True)
+    CONSOLE_CONFIG.unlink(missing_ok=True)
     print("local platform stopped")
 
 
@@ -154,6 +180,17 @@ Try it:
   # basic tenant machine client (SigV4, service execute-api, with the tenant's API key)
   curl -s --aws-sigv4 "aws:amz:eu-west-2:execute-api" --user "$BASIC_TENANT_KEY_ID:$BASIC_TENANT_KEY_SECRET" \\
        -H "x-tenant-id: {env['BASIC_TENANT_ID']}" {api}/v1/agents
+""", flush=True)
+    console_banner(env["CONSOLE_URL"])
+
+
+def console_banner(url: str) -> None:
+    width = max(len(u["username"]) for u in USERS)
+    users = "\n".join(f"    {u['username']:<{width}}  {u['displayName']} ({u['description']})" for u in USERS)
+    print(f"""Web console      {url}/
+  Open it, choose "Sign in", and pick a seeded user on the local identity provider's page:
+{users}
+  (no passwords locally; the console keeps tokens in memory, so a reload asks you to sign in again)
 """, flush=True)
 
 

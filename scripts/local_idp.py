@@ -6,7 +6,8 @@ shapes, so the authoriser and the BFF run unchanged against it:
 
   GET  /{tenant}/v2.0/.well-known/openid-configuration   discovery
   GET  /discovery/v2.0/keys                                JWKS (RS256 keys)
-  POST /{tenant}/oauth2/v2.0/token                         on-behalf-of grant
+  GET  /{tenant}/oauth2/v2.0/authorize                     sign-in page: code + PKCE (scripts/oidc_login.py)
+  POST /{tenant}/oauth2/v2.0/token                         on-behalf-of and authorization_code grants
   POST /dev/token        mint an access token; JSON body = claims to set or override
   POST /dev/id-token     mint an ID token (nonce, no scp/roles), which the API must refuse
   POST /dev/rotate-keys  new signing key; {"retireOld": true} also unpublishes old keys
@@ -25,7 +26,10 @@ import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs
+
+from oidc_login import STYLE, LoginService
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -74,7 +78,10 @@ class SigningKeys:
 
 
 class Issuer:
-    def __init__(self, base_url: str, tenant: str, audience: str, client_id: str, client_secret: str):
+    def __init__(self, base_url: str, tenant: str, audience: str, client_id: str, client_secret: str,
+                 login: LoginService | None = None, token_lifetime: int = 3600):
+        self.login = login
+        self.token_lifetime = token_lifetime
         self.base_url = base_url
         self.tenant = tenant
         self.audience = audience
@@ -91,7 +98,7 @@ class Issuer:
     def mint(self, overrides: dict) -> str:
         now = int(time.time())
         claims = {
-            "iss": self.issuer, "aud": self.audience, "iat": now, "nbf": now, "exp": now + 3600,
+            "iss": self.issuer, "aud": self.audience, "iat": now, "nbf": now, "exp": now + self.token_lifetime,
             "sub": "dev-user", "oid": str(uuid.uuid4()), "tid": self.tenant, "ver": "2.0",
             "appid": "dev-app", "tier": "basic", "roles": [], "scp": "access_as_user",
         }
@@ -136,8 +143,32 @@ class Issuer:
         resource = scope.split()[0].rsplit("/", 1)[0]
         carried = {k: caller[k] for k in ("sub", "oid", "tenantid", "appid", "tier", "roles") if k in caller}
         token = self.mint({**carried, "aud": resource, "scp": " ".join(s.rsplit("/", 1)[-1] for s in scope.split())})
-        return 200, {"token_type": "Bearer", "scope": scope, "expires_in": 3600, "ext_expires_in": 3600,
-                     "access_token": token}
+        return 200, {"token_type": "Bearer", "scope": scope, "expires_in": self.token_lifetime,
+                     "ext_expires_in": self.token_lifetime, "access_token": token}
+
+    def authorization_code(self, form: dict) -> tuple[int, dict]:
+        """The code + PKCE grant of a public client: an access token for the API as /dev/token
+        mints it for the user, and the OpenID Connect id_token for the client itself."""
+        status, error, granted = self.login.exchange(form)
+        if granted is None:
+            return status, error
+        user, scope = granted["user"], granted["scope"]
+        api_scopes = [s.rsplit("/", 1)[-1] for s in scope.split() if s.startswith(self.audience + "/")]
+        access = self.mint({**user["claims"], "oid": self.object_id(user), "scp": " ".join(api_scopes) or None})
+        now = int(time.time())
+        kid, key = self.keys.current()
+        id_token = jwt.encode({"iss": self.issuer, "aud": granted["client_id"], "iat": now, "nbf": now,
+                               "exp": now + self.token_lifetime, "sub": user["claims"]["sub"], "oid": self.object_id(user),
+                               "tid": self.tenant, "ver": "2.0", "name": user["displayName"],
+                               "preferred_username": user["claims"]["sub"], "nonce": granted["nonce"] or None},
+                              key, algorithm="RS256", headers={"kid": kid})
+        return 200, {"token_type": "Bearer", "scope": scope, "expires_in": self.token_lifetime,
+                     "access_token": access, "id_token": id_token}
+
+    @staticmethod
+    def object_id(user: dict) -> str:
+        # Stable per user, like Entra's oid.
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, "local-idp:" + user["username"]))
 
 
 def make_handler(issuer: Issuer):
@@ -147,14 +178,28 @@ def make_handler(issuer: Issuer):
         def log_message(self, fmt, *args):  # access log without tokens: paths carry none
             pass
 
-        def reply(self, status: int, body: dict):
-            data = json.dumps(body).encode()
+        def reply(self, status: int, body: dict | str | bytes, headers: dict | None = None,
+                  content_type: str = "application/json"):
+            data = body if isinstance(body, bytes) else body.encode() if isinstance(body, str) else json.dumps(body).encode()
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
+            # Like Entra for a registered single-page application: its origin may read the answers.
+            origin = self.headers.get("Origin")
+            if issuer.login and origin in issuer.login.allowed_origins:
+                self.send_header("Access-Control-Allow-Origin", origin)
+                self.send_header("Vary", "Origin")
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(data)
+
+        def sign_in(self, params: dict, username: str | None):
+            if issuer.login is None:
+                return self.reply(404, {"error": "not_found"})
+            status, headers, page = issuer.login.authorize(params, username)
+            self.reply(status, page, headers, content_type="text/html; charset=utf-8")
 
         def read_body(self) -> bytes | None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -169,6 +214,10 @@ def make_handler(issuer: Issuer):
                 return self.reply(200, {"status": "ok"})
             if path == "/discovery/v2.0/keys":
                 return self.reply(200, issuer.keys.jwks())
+            if path == "/login.css":
+                return self.reply(200, STYLE, content_type="text/css")
+            if path.endswith("/oauth2/v2.0/authorize"):
+                return self.sign_in(parse_qs(self.path.split("?", 1)[1] if "?" in self.path else ""), None)
             parts = path.strip("/").split("/")
             if parts[1:] == ["v2.0", ".well-known", "openid-configuration"]:
                 tenant = parts[0]
@@ -176,6 +225,10 @@ def make_handler(issuer: Issuer):
                     "issuer": f"{issuer.base_url}/{tenant}/v2.0",
                     "jwks_uri": f"{issuer.base_url}/discovery/v2.0/keys",
                     "token_endpoint": f"{issuer.base_url}/{tenant}/oauth2/v2.0/token",
+                    "authorization_endpoint": f"{issuer.base_url}/{tenant}/oauth2/v2.0/authorize",
+                    "code_challenge_methods_supported": ["S256"],
+                    "grant_types_supported": ["authorization_code", OBO_GRANT],
+                    "scopes_supported": ["openid", "profile", "offline_access"],
                     "id_token_signing_alg_values_supported": ["RS256"],
                     "response_types_supported": ["code", "id_token", "token"],
                     "subject_types_supported": ["pairwise"],
@@ -187,8 +240,13 @@ def make_handler(issuer: Issuer):
             if body is None:
                 return
             path = self.path.split("?", 1)[0]
+            if path.endswith("/oauth2/v2.0/authorize"):
+                form = parse_qs(body.decode("utf-8", "replace"))
+                return self.sign_in(form, (form.get("username") or [""])[0])
             if path.endswith("/oauth2/v2.0/token"):
                 form = parse_qs(body.decode("utf-8", "replace"))
+                if (form.get("grant_type") or [""])[0] == "authorization_code" and issuer.login:
+                    return self.reply(*issuer.authorization_code(form))
                 status, answer = issuer.on_behalf_of(form)
                 return self.reply(status, answer)
             try:
@@ -229,6 +287,12 @@ def main():
     parser.add_argument("--client-id", default="local-bff-client")
     parser.add_argument("--client-secret-file", help="file holding the BFF's client secret")
     parser.add_argument("--ready-file", help="write the base URL here once listening")
+    parser.add_argument("--users", default=str(Path(__file__).with_name("dev-users.json")),
+                        help="the directory the sign-in page offers")
+    parser.add_argument("--spa-client-id", default="local-console", help="the web console's (public) client id")
+    parser.add_argument("--spa-redirect-uri", action="append", default=[],
+                        help="a redirect URI registered for the console (repeatable); none: no interactive sign-in")
+    parser.add_argument("--token-lifetime", type=int, default=3600, help="seconds an issued token lives")
     parser.add_argument("--exit-on-stdin-eof", action="store_true",
                         help="exit when stdin closes, so a test process that dies takes this server with it")
     args = parser.parse_args()
@@ -237,7 +301,8 @@ def main():
     secret = open(args.client_secret_file).read().strip() if args.client_secret_file else secrets.token_urlsafe(32)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), None)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    issuer = Issuer(base, args.tenant, args.audience, args.client_id, secret)
+    login = LoginService.load(args.users, args.spa_client_id, args.spa_redirect_uri) if args.spa_redirect_uri else None
+    issuer = Issuer(base, args.tenant, args.audience, args.client_id, secret, login, args.token_lifetime)
     server.RequestHandlerClass = make_handler(issuer)
     server.daemon_threads = True
     if args.ready_file:

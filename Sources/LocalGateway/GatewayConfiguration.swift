@@ -19,12 +19,14 @@ public struct GatewayConfiguration: Sendable {
     public var usagePlans: [String: UsagePlan]
     /// Served for `GET /v1/health` while its function is not hosted yet.
     public var version: String
+    /// CORS for the web console (preflight and the gateway's own responses).
+    public var cors: CORSPolicy
 
     public init(
         region: String = "eu-west-2", accountID: String = "123456789012", apiID: String = "localapi01",
         stage: String = "local", authoriserFunction: String = "authoriser", authoriserCacheTTL: TimeInterval = 300,
         maxRequestBytes: Int = 10 << 20, maxResponseBytes: Int = 6 << 20,
-        usagePlans: [String: UsagePlan] = UsagePlan.byTier, version: String = "local"
+        usagePlans: [String: UsagePlan] = UsagePlan.byTier, version: String = "local", cors: CORSPolicy = CORSPolicy(allowedOrigin: nil)
     ) {
         self.region = region
         self.accountID = accountID
@@ -36,6 +38,7 @@ public struct GatewayConfiguration: Sendable {
         self.maxResponseBytes = maxResponseBytes
         self.usagePlans = usagePlans
         self.version = version
+        self.cors = cors
     }
 
     /// `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}{path}`, as API Gateway builds it.

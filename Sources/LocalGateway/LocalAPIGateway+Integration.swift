@@ -99,8 +99,8 @@ extension LocalAPIGateway {
     private func health(requestID: String, writer: any GatewayResponseWriter) -> Int {
         let timestamp = now().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         let body = "{\"status\":\"ok\",\"version\":\"\(configuration.version)\",\"runtimeRegion\":\"local\",\"timestamp\":\"\(timestamp)\"}"
-        try? writer.respond(status: 200, headers: [("Content-Type", "application/json"), ("x-amzn-RequestId", requestID)],
-                            body: Array(body.utf8))
+        try? writer.respond(status: 200, headers: [("Content-Type", "application/json")] + configuration.cors.responseHeaders
+                                + [("x-amzn-RequestId", requestID)], body: Array(body.utf8))
         return 200
     }
 }

@@ -48,6 +48,13 @@ public final class LocalAPIGateway: Sendable {
         if request.body.count > configuration.maxRequestBytes {
             return send(.payloadTooLarge, requestID: requestID, to: writer)
         }
+        // The preflight is the gateway's own (no authoriser, no function), as with API Gateway's CORS set-up.
+        if request.method == "OPTIONS" {
+            let preflight = configuration.cors.preflight(request, routes: routes)
+            try? writer.respond(status: preflight.status, headers: preflight.headers + [("x-amzn-RequestId", requestID)],
+                                body: Array(preflight.body.utf8))
+            return preflight.status
+        }
         let match: RouteTable.Match
         switch routes.match(method: request.method, path: request.path) {
         case .success(let found): match = found
@@ -82,7 +89,9 @@ public final class LocalAPIGateway: Sendable {
 
     @discardableResult
     func send(_ response: GatewayResponse, requestID: String, to writer: any GatewayResponseWriter) -> Int {
-        try? writer.respond(status: response.status, headers: response.headers + [("x-amzn-RequestId", requestID)],
+        // Gateway responses carry the console's CORS headers (AWS: the API's GatewayResponses).
+        let headers = response.headers + configuration.cors.responseHeaders + [("x-amzn-RequestId", requestID)]
+        try? writer.respond(status: response.status, headers: headers,
                             body: Array(response.body.utf8))
         return response.status
     }

@@ -38,12 +38,15 @@ public struct LocalPlatformConfiguration: Decodable, Sendable, Equatable {
         public var authoriserFunction: String
         /// `${...}` allowed, so tests can shorten it.
         public var authoriserCacheTTLSeconds: String
+        /// The web console's origin, the only one CORS allows (`${...}` allowed; empty: CORS off).
+        public var consoleOrigin: String
 
         public init() {
             apiID = "localapi01"
             stage = "local"
             authoriserFunction = "authoriser"
             authoriserCacheTTLSeconds = "300"
+            consoleOrigin = ""
         }
 
         public init(from decoder: any Decoder) throws {
@@ -52,10 +55,11 @@ public struct LocalPlatformConfiguration: Decodable, Sendable, Equatable {
             stage = try c.decodeIfPresent(String.self, forKey: .stage) ?? "local"
             authoriserFunction = try c.decodeIfPresent(String.self, forKey: .authoriserFunction) ?? "authoriser"
             authoriserCacheTTLSeconds = try c.decodeIfPresent(String.self, forKey: .authoriserCacheTTLSeconds) ?? "300"
+            consoleOrigin = try c.decodeIfPresent(String.self, forKey: .consoleOrigin) ?? ""
         }
 
         enum CodingKeys: String, CodingKey {
-            case apiID = "apiId", stage, authoriserFunction, authoriserCacheTTLSeconds
+            case apiID = "apiId", stage, authoriserFunction, authoriserCacheTTLSeconds, consoleOrigin
         }
     }
 
@@ -94,7 +98,8 @@ public struct LocalPlatformConfiguration: Decodable, Sendable, Equatable {
         GatewayConfiguration(
             region: region, accountID: accountID, apiID: gateway.apiID, stage: gateway.stage,
             authoriserFunction: gateway.authoriserFunction,
-            authoriserCacheTTL: TimeInterval(Self.expand(gateway.authoriserCacheTTLSeconds, from: process)) ?? 300
+            authoriserCacheTTL: TimeInterval(Self.expand(gateway.authoriserCacheTTLSeconds, from: process)) ?? 300,
+            cors: CORSPolicy(allowedOrigin: Self.expand(gateway.consoleOrigin, from: process))
         )
     }
 

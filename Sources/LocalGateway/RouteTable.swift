@@ -44,6 +44,12 @@ public struct RouteTable: Sendable {
         return .failure(pathExists ? .methodNotAllowed : .unknownPath)
     }
 
+    /// The methods of the resource `path` names, sorted (empty for an unknown path).
+    public func methods(forPath path: String) -> [String] {
+        let segments = Self.segments(of: path)
+        return Set(routes.filter { Self.bind(Self.segments(of: $0.path), to: segments) != nil }.map(\.method)).sorted()
+    }
+
     static func segments(of path: String) -> [Substring] {
         path.split(separator: "/", omittingEmptySubsequences: true)
     }

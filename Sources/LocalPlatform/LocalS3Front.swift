@@ -21,9 +21,12 @@ struct LocalS3Front: Sendable {
     }
 
     /// Headers relayed from moto's answer (everything else is moto's business).
-    static let relayedHeaders = ["content-type", "etag", "last-modified", "x-amz-request-id", "content-range", "accept-ranges"]
-    /// Headers relayed to moto (besides the ones the re-signing sets).
-    static let forwardedHeaders = ["content-type", "content-md5", "range", "if-match", "if-none-match"]
+    /// The CORS answers too: moto applies the bucket's CORS rules like S3 (the console reads job results).
+    static let relayedHeaders = ["content-type", "etag", "last-modified", "x-amz-request-id", "content-range", "accept-ranges",
+                                 "access-control-allow-origin", "access-control-allow-methods", "access-control-expose-headers",
+                                 "access-control-max-age", "vary"]
+    /// Headers relayed to moto (besides the ones the re-signing sets); `origin` for the bucket's CORS rules.
+    static let forwardedHeaders = ["content-type", "content-md5", "range", "if-match", "if-none-match", "origin"]
 
     let region: String
     /// The local stack's one key pair: the functions sign with it, so it is the only key the front knows.

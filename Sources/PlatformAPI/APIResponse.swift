@@ -13,7 +13,13 @@ public enum APIResponse {
         "Content-Type": "application/json",
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
-    ]
+    ].merging(CrossOrigin.current) { $1 }
+
+    /// Headers for a response built outside these builders (a stream's head, a replay):
+    /// `headers` plus the ones every API response carries (CORS for the console).
+    public static func standardHeaders(_ headers: [String: String]) -> [String: String] {
+        headers.merging(CrossOrigin.current) { $1 }
+    }
 
     /// A JSON body with `status`.
     public static func json<Body: Encodable>(
@@ -28,7 +34,7 @@ public enum APIResponse {
     }
 
     public static func noContent() -> APIGatewayProxyResponse {
-        APIGatewayProxyResponse(statusCode: 204, headers: ["Cache-Control": "no-store"], body: "")
+        APIGatewayProxyResponse(statusCode: 204, headers: standardHeaders(["Cache-Control": "no-store"]), body: "")
     }
 
     /// The error envelope; `requestId` ties the answer to the logs.

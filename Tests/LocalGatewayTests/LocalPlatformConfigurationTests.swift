@@ -34,6 +34,11 @@ import Testing
         #expect(environment["TENANTS_TABLE"] == "platform-tenants")
         #expect(configuration.gatewayConfiguration(expandingFrom: [:]).authoriserCacheTTL == 300)
         #expect(configuration.gatewayConfiguration(expandingFrom: ["PLATFORM_AUTHORISER_CACHE_TTL": "2"]).authoriserCacheTTL == 2)
+        // The console's origin reaches both the gateway (preflight) and every function (CONSOLE_ORIGIN).
+        #expect(configuration.gatewayConfiguration(expandingFrom: [:]).cors.allowedOrigin == nil)
+        let origin = ["CONSOLE_ORIGIN": "http://127.0.0.1:4100"]
+        #expect(configuration.gatewayConfiguration(expandingFrom: origin).cors.allowedOrigin == "http://127.0.0.1:4100")
+        #expect(configuration.functions.allSatisfy { configuration.environment(of: $0, expandingFrom: origin)["CONSOLE_ORIGIN"] == "http://127.0.0.1:4100" })
         // Function names are unique: each engineer adds one entry per function.
         #expect(Set(configuration.functions.map(\.name)).count == configuration.functions.count)
     }

@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -43,12 +44,16 @@ def bin_path() -> Path:
 class Stack:
     """One identity provider and one local-platform; `stop()` ends both."""
 
-    def __init__(self, tmp: Path, extra_env: dict | None = None, jwks_url: str | None = None, seed: bool = True):
+    def __init__(self, tmp: Path, extra_env: dict | None = None, jwks_url: str | None = None, seed: bool = True,
+                 idp_args: list | None = None):
         missing = [v for v in ("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID") if not os.environ.get(v)]
         assert not missing, f"the stack tests need moto: run them with `make test` (missing {missing})"
         self.tmp = tmp
         self.procs = []
-        self.idp = self._spawn("idp", [sys.executable, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(tmp / "idp.ready")])
+        # The BFF's client secret, shared by the identity provider and Secrets Manager (token refresh).
+        (tmp / "bff-secret").write_text(secrets.token_urlsafe(32))
+        self.idp = self._spawn("idp", [sys.executable, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(tmp / "idp.ready"),
+                                        "--client-secret-file", str(tmp / "bff-secret"), *(idp_args or [])])
         self.idp_url = wait_file(tmp / "idp.ready", self.idp, "identity provider")
         platform_bin = bin_path() / "local-platform"
         assert platform_bin.exists(), "local-platform is not built: run `swift build`"
@@ -70,8 +75,8 @@ class Stack:
         if seed:
             subprocess.run([sys.executable, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", self.idp_url,
                             "--api-url", self.api, "--emulator-url", self.emulator, "--agentcore-url", self.agentcore,
-                            "--env-out", str(tmp / "env")],
-                           check=True, stdout=subprocess.DEVNULL)
+                            "--env-out", str(tmp / "env"), "--bff-client-secret-file", str(tmp / "bff-secret")],
+                           check=True, stdout=subprocess.DEVNULL, env={**os.environ, **(extra_env or {})})
             self.env = dict(l.split("=", 1) for l in (tmp / "env").read_text().splitlines() if "=" in l and not l.startswith("#"))
 
     def _spawn(self, name, argv, env=None):

@@ -48,8 +48,9 @@ struct IdempotencyGate: Sendable {
                 throw APIError(.conflict, "A request with this Idempotency-Key is still in progress.")
             }
             return .replay(APIGatewayProxyResponse(statusCode: stored.statusCode,
-                                                   headers: ["Content-Type": "application/json", "Cache-Control": "no-store",
-                                                             "Idempotent-Replayed": "true"],
+                                                   headers: APIResponse.standardHeaders([
+                                                       "Content-Type": "application/json", "Cache-Control": "no-store",
+                                                       "Idempotent-Replayed": "true"]),
                                                    body: stored.body))
         }
     }

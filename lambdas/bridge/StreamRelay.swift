@@ -2,6 +2,7 @@ import PlatformJSON
 import AgentInvocation
 import AWSCore
 import FoundationEssentials
+import PlatformAPI
 import Synchronization
 
 /// Relays the agent's SSE stream event by event: the prelude goes out with the
@@ -25,8 +26,8 @@ final class StreamRelay: Sendable {
 
     init(sink: any ResponseSink, sessionID: String) {
         self.sink = sink
-        headers = ["Content-Type": "text/event-stream", "Cache-Control": "no-store",
-                   "X-Content-Type-Options": "nosniff", "X-Session-Id": sessionID]
+        headers = APIResponse.standardHeaders(["Content-Type": "text/event-stream", "Cache-Control": "no-store",
+                                               "X-Content-Type-Options": "nosniff", "X-Session-Id": sessionID])
     }
 
     /// Whether anything reached the client (after which the status is fixed).
