@@ -182,7 +182,7 @@ deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $security_mirror 
         { tail -n 20 "$root/sysroot-apt.log" >&2; die "downloading the bookworm arm64 sysroot failed"; }
     for deb in "$apt"/archives/*.deb; do dpkg -x "$deb" "$sysroot"; done
     # Record what the sysroot is made of (the ADR's versions; the lead's audit).
-    (for deb in "$apt"/archives/*.deb; do dpkg-deb -f "$deb" Package Version | paste -sd' '; done) | sort >"$root/sysroot-packages.txt"
+    for deb in "$apt"/archives/*.deb; do dpkg-deb -W --showformat='${Package} ${Version}\n' "$deb"; done | sort >"$root/sysroot-packages.txt"
     rm -f "$apt"/archives/*.deb
     # Absolute symlinks (lib/ld-linux-aarch64.so.1 -> /lib/aarch64-linux-gnu/...)
     # would point into the host: make each relative to its place in the sysroot.

@@ -3,12 +3,8 @@
 # the static Swift stdlib, strips it, and zips it as `bootstrap` into
 # bootstrap-artifacts/{function}.zip, reproducibly, plus manifest.json.
 # Fails, naming the symbol or library, when a binary would not load on
-# provided.al2023 (docs/decisions/0033):
-#   - an ELF for another machine than the architecture asked for;
-#   - a shared library that image lacks (libstdc++ included: it is linked statically);
-#   - a symbol version the image's libraries do not define: GLIBC above 2.34,
-#     or any version on libcurl (Debian's CURL_OPENSSL_4; the link makes libcurl
-#     references unversioned), only upstream OpenSSL's OPENSSL_3.0.0 on libssl/libcrypto.
+# provided.al2023 (scripts/check-bootstrap.sh: ELF machine, shared libraries,
+# symbol versions; docs/decisions/0033).
 #   scripts/package.sh [x86_64|arm64]
 # arm64 on an x86_64 host builds with scripts/arm64-toolchain.sh (Debian's
 # Swift 6.2.3 aarch64 runtime, set up once per machine), or with an installed
@@ -18,9 +14,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 arch=${1:-x86_64}
 out=${PACKAGE_OUT:-bootstrap-artifacts}
-max_glibc=2.34
-# What provided.al2023 has: the glibc family, libgcc_s, curl, OpenSSL, zlib.
-allowed_re='^(libc|libm|libdl|libpthread|librt|libresolv|libutil|ld-linux-x86-64|ld-linux-aarch64|libgcc_s|libcurl|libssl|libcrypto|libz)\.so(\.[0-9]+)*$'
 
 host_arch=$(uname -m)
 swift=(swift)
@@ -29,7 +22,6 @@ link_dir=$PWD/.local/link-$arch
 case "$arch" in
 arm64 | aarch64)
     arch=arm64
-    elf_machine=AArch64
     if [[ "$host_arch" == "aarch64" ]]; then
         curl_lib=$(pkg-config --variable=libdir libcurl)/libcurl.so.4
     elif [[ -n "${SWIFT_SDK:-}" ]]; then
@@ -47,7 +39,6 @@ arm64 | aarch64)
     fi
     ;;
 x86_64)
-    elf_machine='Advanced Micro Devices X86-64'
     [[ "$host_arch" == "x86_64" ]] || { echo "package: x86_64 needs an x86_64 host" >&2; exit 1; }
     curl_lib=$(pkg-config --variable=libdir libcurl)/libcurl.so.4
     ;;
@@ -89,6 +80,8 @@ if [[ -n "${PACKAGE_FUNCTIONS:-}" ]]; then
     functions=$PACKAGE_FUNCTIONS
 fi
 
+noise='^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Emitting|Planning)|the use of .mktemp. is dangerous'
+[[ "${swift[0]}" == swift ]] || noise+='|pkg-config|using your system-packager|^ +apt-get install lib(curl4-openssl|ssl)-dev$'
 build_started=$SECONDS
 for fn in $functions; do
     if ! "${swift[@]}" build "${build_flags[@]}" --product "$fn" >.local/package-build.log 2>&1; then
@@ -96,14 +89,12 @@ for fn in $functions; do
         echo "package: build of $fn failed" >&2
         exit 1
     fi
-    # Progress lines and the static Foundation's known mktemp link warning are noise.
-    grep -vE '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Emitting|Planning)|the use of .mktemp. is dangerous' .local/package-build.log || true
+    # Progress lines and the static Foundation's known mktemp link warning are noise; so is
+    # SwiftPM looking for the host's pkg-config in the arm64 chroot (the SDK's sysroot has the headers).
+    grep -vE "$noise" .local/package-build.log || true
 done
 echo "package: built $(wc -w <<<"$functions") functions for $arch in $((SECONDS - build_started)) s"
 bin=$("${swift[@]}" build "${build_flags[@]}" --show-bin-path | tail -n 1)
-
-# Names the first dynamic symbol that needs version $2 of library $1.
-symbol_with_version() { readelf --dyn-syms -W "$3" | awk -v v="@$2" 'index($8, v) { sub(/@.*/, "", $8); print $8; exit }'; }
 
 mkdir -p "$out"
 work=$(mktemp -d)
@@ -122,36 +113,8 @@ for fn in $functions; do
     chmod 0755 "$dir/bootstrap"
     TZ=UTC touch -h -t 198001010000 "$dir/bootstrap"
 
-    machine=$(readelf -h "$dir/bootstrap" | sed -n 's/^ *Machine: *//p')
-    [[ "$machine" == "$elf_machine" ]] || { echo "package: $fn is an ELF for $machine, not $arch" >&2; exit 1; }
-    needed=$(readelf -d "$dir/bootstrap" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-    for lib in $needed; do
-        [[ "$lib" =~ $allowed_re ]] || { echo "package: $fn needs $lib, which provided.al2023 does not ship" >&2; exit 1; }
-    done
-    # Every (library, version) the binary requires, from .gnu.version_r.
-    glibc=
-    while read -r lib version; do
-        ok=false
-        case "$lib:$version" in
-        libc.so.*:GLIBC_* | libm.so.*:GLIBC_* | libdl.so.*:GLIBC_* | libpthread.so.*:GLIBC_* | librt.so.*:GLIBC_* | \
-            libresolv.so.*:GLIBC_* | libutil.so.*:GLIBC_* | ld-linux-*:GLIBC_*)
-            v=${version#GLIBC_}
-            if [[ "$v" =~ ^[0-9.]+$ && "$(printf '%s\n%s\n' "$v" "$max_glibc" | sort -V | tail -n 1)" == "$max_glibc" ]]; then
-                ok=true
-                [[ -z "$glibc" || "$(printf '%s\n%s\n' "$v" "$glibc" | sort -V | tail -n 1)" == "$v" ]] && glibc=$v
-            fi
-            ;;
-        libgcc_s.so.*:GCC_*) ok=true ;;
-        # Upstream OpenSSL 3.0's only version node; Amazon Linux 2023's openssl-libs 3.0 defines it too.
-        libssl.so.3:OPENSSL_3.0.0 | libcrypto.so.3:OPENSSL_3.0.0) ok=true ;;
-        libz.so.1:ZLIB_1.2.[0-9] | libz.so.1:ZLIB_1.2.[0-9].* | libz.so.1:ZLIB_1.2.1[01]) ok=true ;;
-        esac
-        if ! $ok; then
-            echo "package: $fn needs $version of $lib ($(symbol_with_version "$lib" "$version" "$dir/bootstrap")), which provided.al2023's $lib does not define" >&2
-            [[ "$version" == GLIBC_* ]] && echo "package: provided.al2023 has glibc $max_glibc (define the symbol in CGlibcShim / the arm64 SDK's shims)" >&2
-            exit 1
-        fi
-    done < <(readelf -V -W "$dir/bootstrap" | awk '/File: / { for (i = 1; i <= NF; i++) if ($i == "File:") lib = $(i + 1) } /Name: / && lib { for (i = 1; i <= NF; i++) if ($i == "Name:") print lib, $(i + 1) }')
+    glibc=$(scripts/check-bootstrap.sh "$arch" "$dir/bootstrap" "$fn")
+    [[ "$glibc" == static ]] && glibc=
 
     zip_path="$out/$fn.zip"
     rm -f "$zip_path" "$work/$fn.check.zip"

@@ -18,6 +18,17 @@ start_moto() {
     export PLATFORM_TEST_STACK=1
 }
 
+# arm64 (docs/decisions/0033): every function packaged for aarch64 with the
+# Debian-based toolchain (set up once per machine, reused after), checked, and
+# run under qemu behind the runtime-API emulator; needs moto and the host build.
+arm64_stage() {
+    local started=$SECONDS
+    PACKAGE_OUT=.local/arm64-artifacts scripts/package.sh arm64
+    ARM64_ARTIFACTS=.local/arm64-artifacts ARM64_SYSROOT="$(scripts/arm64-toolchain.sh sysroot)" \
+        "$py" -m pytest -q -p no:cacheprovider Tests/arm64
+    echo "arm64 stage: $((SECONDS - started)) s"
+}
+
 case "$scope" in
 unit)
     swift build --build-tests
@@ -29,6 +40,7 @@ int)
     start_moto
     swift test --skip-build --filter IntegrationTests
     "$py" -m pytest -q -p no:cacheprovider Tests/python agents
+    arm64_stage
     ;;
 all)
     start_moto
@@ -42,6 +54,7 @@ all)
     grep -E 'Test run with|Executed [0-9]+ test' .local/swift-test.log
     scripts/coverage_gate.sh
     "$py" -m pytest -q -p no:cacheprovider Tests/python agents
+    arm64_stage
     ;;
 *) echo "usage: $0 unit|int|all" >&2; exit 2 ;;
 esac
