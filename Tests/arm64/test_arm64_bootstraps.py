@@ -74,11 +74,11 @@ def tables() -> dict:
     names = {}
     for table in json.loads((ROOT / "infra/tables.json").read_text())["tables"]:
         name = f"arm64-{table['name']}-{uuid.uuid4().hex[:8]}"
+        keys = ["PK"] if table.get("partitionKeyOnly") else ["PK", "SK"]
         dynamodb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
-                              AttributeDefinitions=[{"AttributeName": "PK", "AttributeType": "S"},
-                                                    {"AttributeName": "SK", "AttributeType": "S"}],
-                              KeySchema=[{"AttributeName": "PK", "KeyType": "HASH"},
-                                         {"AttributeName": "SK", "KeyType": "RANGE"}])
+                              AttributeDefinitions=[{"AttributeName": k, "AttributeType": "S"} for k in keys],
+                              KeySchema=[{"AttributeName": k, "KeyType": "HASH" if k == "PK" else "RANGE"}
+                                         for k in keys])
         names[table["envVar"]] = name
     return names
 
@@ -89,13 +89,18 @@ class Emulator:
     def __init__(self, functions: list[dict]):
         self.dir = Path(tempfile.mkdtemp(prefix="arm64-emulator-"))
         config = self.dir / "config.json"
-        config.write_text(json.dumps({"host": "127.0.0.1", "port": 0, "functions": functions}))
+        # The functions' AWS_REGION: moto keeps each region's tables apart.
+        config.write_text(json.dumps({"host": "127.0.0.1", "port": 0, "region": os.environ["AWS_REGION"],
+                                      "functions": functions}))
         self.log = open(self.dir / "emulator.log", "w+")
-        self.process = subprocess.Popen([str(EMULATOR), "--config", str(config)], stdout=subprocess.PIPE,
-                                        stderr=self.log, text=True)
-        line = self.process.stdout.readline()
-        assert "listening on http://" in line, f"emulator did not start: {line!r} {self.logs()}"
-        self.url = line.split("listening on ")[1].split()[0]
+        # Its output and the functions' logs go to the file, so nothing blocks on a full pipe.
+        self.process = subprocess.Popen([str(EMULATOR), "--config", str(config)], stdout=self.log,
+                                        stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + 30
+        while "listening on http://" not in self.logs():
+            assert self.process.poll() is None and time.monotonic() < deadline, f"emulator did not start: {self.logs()}"
+            time.sleep(0.05)
+        self.url = self.logs().split("listening on ")[1].split()[0]
 
     def invoke(self, name: str, payload: dict, timeout: float = 120) -> tuple[dict | None, str | None]:
         """(decoded response, function error type or None)."""
@@ -110,9 +115,7 @@ class Emulator:
         return decoded, None
 
     def logs(self) -> str:
-        self.log.flush()
-        self.log.seek(0)
-        return self.log.read()[-4000:]
+        return (self.dir / "emulator.log").read_text(errors="replace")[-6000:]
 
     def stop(self) -> None:
         self.process.terminate()
@@ -143,6 +146,29 @@ def platform_environment(tables: dict) -> dict:
     return env
 
 
+# An API Gateway REST proxy event for the public health route (infra/routes.json).
+HEALTH = {"resource": "/v1/health", "path": "/v1/health", "httpMethod": "GET", "headers": {}, "body": None,
+          "isBase64Encoded": False, "queryStringParameters": None, "pathParameters": None,
+          "requestContext": {"accountId": "123456789012", "apiId": "arm64", "stage": "v1", "requestId": "arm64-health",
+                             "resourcePath": "/v1/health", "path": "/v1/health", "httpMethod": "GET",
+                             "requestTimeEpoch": 0, "identity": {}}}
+# What each function is invoked with: a real event where one is cheap to make, else {}
+# (then the function's own runtime answers that it cannot decode it).
+EVENTS = {"tenant-api": HEALTH}
+
+
+def invocation_item(tenant: str) -> dict:
+    """One sync invocation on 2031-05-20 of 1,000 input tokens: $0.003 at basic pricing."""
+    invocation = str(uuid.uuid4())
+    timestamp = "2031-05-20T10:00:00.000Z"
+    return {"PK": {"S": f"TENANT#{tenant}"}, "SK": {"S": f"INV#{timestamp}#{invocation}"},
+            "invocationId": {"S": invocation}, "tenantId": {"S": tenant}, "appId": {"S": f"{tenant}-app"},
+            "agentName": {"S": "echo-agent"}, "agentVersion": {"S": "1.0.0"}, "sessionId": {"S": f"sess-{invocation}"},
+            "inputTokens": {"N": "1000"}, "outputTokens": {"N": "0"}, "latencyMs": {"N": "42"},
+            "status": {"S": "success"}, "runtimeRegion": {"S": "eu-west-1"}, "invocationMode": {"S": "sync"},
+            "timestamp": {"S": timestamp}, "ttl": {"N": "1960000000"}}
+
+
 def test_every_function_is_packaged_as_an_aarch64_elf(manifest, bootstraps):
     assert sorted(manifest) == lambda_functions()
     for name, path in bootstraps.items():
@@ -158,15 +184,20 @@ def test_every_bootstrap_answers_an_invocation_under_qemu(bootstraps, tables):
     env = platform_environment(tables)
     emulator = Emulator([function_config(name, path, env) for name, path in bootstraps.items()])
     started = time.monotonic()
+    answers = {}
     try:
         for name in bootstraps:
-            response, error = emulator.invoke(name, {})
+            response, error = emulator.invoke(name, EVENTS.get(name, {}))
+            answers[name] = error or "result"
             # An answer from the function itself: a result, or the handler's own error for
             # an empty event; never the emulator reporting a bootstrap that did not run.
             assert error not in EMULATOR_FAILURES, f"{name}: {error} {response}\n{emulator.logs()}"
+            if name == "tenant-api":
+                # The API path end to end: routing, handler, JSON out of an arm64 binary.
+                assert error is None and response["statusCode"] == 200, response
     finally:
         emulator.stop()
-    print(f"arm64: {len(bootstraps)} bootstraps answered under qemu in {time.monotonic() - started:.1f} s")
+    print(f"arm64: {len(bootstraps)} bootstraps answered under qemu in {time.monotonic() - started:.1f} s: {answers}")
 
 
 def test_billing_signs_dynamodb_calls_to_moto_from_inside_qemu(bootstraps, tables):
@@ -180,7 +211,11 @@ def test_billing_signs_dynamodb_calls_to_moto_from_inside_qemu(bootstraps, table
         "ownerEmail": {"S": f"owner@{tenant}.example"}, "ownerTeam": {"S": "team"},
         "accountId": {"S": "123456789012"}, "runtimeRegion": {"S": "eu-west-1"},
         "fallbackRegion": {"S": "eu-central-1"}, "monthlyBudgetUsd": {"N": "100"}})
-    billing_tables = {k: v for k, v in tables.items()}
+    # Billing prices the tenant's tier from SSM (a second signed service, same path).
+    boto3.client("ssm").put_parameter(Name="/platform/billing/pricing/basic", Type="String", Overwrite=True,
+                                      Value='{"input_1k": 0.003, "output_1k": 0.015}')
+    boto3.client("dynamodb").put_item(TableName=tables["INVOCATIONS_TABLE"], Item=invocation_item(tenant))
+    billing_tables = dict(tables)
     missing = dict(billing_tables, TENANTS_TABLE=f"arm64-missing-{uuid.uuid4().hex[:8]}")
     emulator = Emulator([function_config("billing", bootstraps["billing"], billing_tables),
                          function_config("billing-missing-table", bootstraps["billing"], missing)])
@@ -190,6 +225,9 @@ def test_billing_signs_dynamodb_calls_to_moto_from_inside_qemu(bootstraps, table
         assert response["date"] == "2031-05-20"
         # The tenant written above came back from moto over libcurl, signed with the test's keys.
         assert response["tenantsBilled"] >= 1, response
+        ledger = dynamodb.get_item(TableName=tables["TENANTS_TABLE"],
+                                   Key={"PK": {"S": f"TENANT#{tenant}"}, "SK": {"S": "BILLING#2031-05"}}).get("Item")
+        assert ledger is not None and ledger["totalCostUsd"]["N"] == "0.003", ledger
         # And moto's answer decides the result: a table moto does not have is an error.
         response, error = emulator.invoke("billing-missing-table", {"date": "2031-05-20"})
         assert error is not None and error not in EMULATOR_FAILURES, response
