@@ -24,6 +24,7 @@
 # new recipe never reuses a stale one.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+self=$repo/scripts/$(basename "$0")
 
 # The recipe. Changing any of these makes a new key, hence a fresh set-up.
 swiftlang_version=6.2.3-1+b1
@@ -99,27 +100,13 @@ require_packages() { # apt.conf suite packages...
     done
 }
 
-mounted=()
-unmount_all() { for m in "${mounted[@]}"; do umount -l "$m" 2>/dev/null || true; done; mounted=(); }
-with_mounts() { # run "$@" with /proc and this repo mounted in the chroot, unmounted after
+# Runs a command as root in the chroot, cwd = this repo, inside a private mount
+# namespace holding /proc (the compiler finds its libraries through
+# /proc/self/exe) and a bind mount of this repo at the same path: both vanish
+# with the process, however it ends, and the host never sees them.
+in_chroot() {
     mkdir -p "$chroot_dir$repo"
-    trap unmount_all EXIT
-    trap 'exit 130' INT TERM
-    if ! mountpoint -q "$chroot_dir/proc"; then
-        mount -t proc proc "$chroot_dir/proc"
-        mounted+=("$chroot_dir/proc")
-    fi
-    if ! mountpoint -q "$chroot_dir$repo"; then
-        mount --bind "$repo" "$chroot_dir$repo"
-        mounted=("$chroot_dir$repo" "${mounted[@]}")
-    fi
-    "$@" # a failure exits (set -e) and the EXIT trap unmounts
-    unmount_all
-}
-
-in_chroot() { # command... (run as root in the chroot, cwd = this repo)
-    chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/usr/sbin:/bin:/sbin HOME=/root LANG=C.UTF-8 \
-        DEBIAN_FRONTEND=noninteractive TERM=dumb /bin/sh -c 'if [ -f "$0/Package.swift" ]; then cd "$0"; else cd /; fi; exec "$@"' "$repo" "$@"
+    unshare --mount --propagation private "$self" __in-chroot "$@"
 }
 
 step_chroot() {
@@ -251,34 +238,50 @@ EOF
 }
 
 setup() {
-    need_root
     [[ -f $root/.ready ]] && return 0
     if [[ -f $root/.chroot-ready ]]; then say "finishing the set-up in $root"
     else say "setting up in $root (fresh: downloads about 1.3 GB, a few minutes)"; fi
     step_chroot
-    with_mounts step_runtime_and_sdk
+    step_runtime
+    step_sysroot
+    step_sdk
     touch "$root/.ready"
     say "ready: $root (set-up took $((SECONDS - started)) s)"
 }
-step_runtime_and_sdk() { step_runtime; step_sysroot; step_sdk; }
 
-run_swift() {
-    setup
-    # One build at a time per toolchain: they share the chroot's mounts.
-    exec 9>"$root/.run.lock"
+locked_setup() { # one set-up at a time per machine and key (clones share the folder)
+    need_root
+    [[ -f $root/.ready ]] && return 0
+    mkdir -p "$base"
+    exec 9>"$base/.$key.lock"
     flock 9
-    with_mounts in_chroot swift "$@"
+    setup
+    exec 9>&-
 }
 
 cmd=${1:-setup}
 shift || true
 case "$cmd" in
-setup) setup; echo "$root" ;;
-swift) run_swift "$@" ;;
+setup) locked_setup; echo "$root" ;;
+swift) locked_setup; in_chroot swift "$@" ;;
+__in-chroot)
+    mount -t proc proc "$chroot_dir/proc"
+    mount --bind "$repo" "$chroot_dir$repo"
+    exec chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/usr/sbin:/bin:/sbin HOME=/root LANG=C.UTF-8 \
+        DEBIAN_FRONTEND=noninteractive TERM=dumb /bin/sh -c 'cd "$0" && exec "$@"' "$repo" "$@"
+    ;;
 sdk-id) echo "$sdk_id" ;;
 sdks-path) echo "/$sdks_rel" ;;
 sysroot) echo "$sysroot" ;;
 dir) echo "$root" ;;
-clean) need_root; for d in "$base"/*/; do [[ -d "$d" ]] && ! mountpoint -q "$d/chroot/proc" && rm -rf "$d"; done ;;
+clean)
+    need_root
+    # Builds mount only in private namespaces; still, never delete through a mount.
+    for d in "$base"/*/; do
+        [[ -d "$d" ]] || continue
+        if grep -qF " ${d%/}/" /proc/self/mounts; then echo "arm64-toolchain: $d has mounts, left alone" >&2; continue; fi
+        rm -rf --one-file-system "$d"
+    done
+    ;;
 *) echo "usage: $0 setup|swift ARGS...|sdk-id|sdks-path|sysroot|dir|clean" >&2; exit 2 ;;
 esac
