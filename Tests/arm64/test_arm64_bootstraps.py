@@ -178,6 +178,10 @@ def test_every_function_is_packaged_as_an_aarch64_elf(manifest, bootstraps):
         assert int.from_bytes(header[18:20], "little") == 183, f"{name} is not EM_AARCH64"
         glibc = manifest[name]["maxGlibc"]
         assert tuple(int(p) for p in glibc.split(".")) <= (2, 34), (name, glibc)
+        # The zipped binary itself passes the provided.al2023 checks package.sh ran.
+        check = subprocess.run([str(ROOT / "scripts/check-bootstrap.sh"), "arm64", str(path), name],
+                               capture_output=True, text=True)
+        assert check.returncode == 0 and check.stdout.strip() == glibc, check.stderr
 
 
 def test_every_bootstrap_answers_an_invocation_under_qemu(bootstraps, tables):
