@@ -46,12 +46,15 @@ x86_64)
 esac
 
 # Link-time inputs that keep the binary loadable on provided.al2023. The linker
-# searches this folder first (-L), and nothing in it ships:
+# searches this folder first, and nothing in it ships:
 #  - libcurl.so: the target's libcurl without its symbol-version sections, so
 #    references are unversioned and bind to whatever libcurl.so.4 the image has;
 #  - libstdc++.so (x86_64; the arm64 SDK does this in its link file): a linker
-#    script that takes libstdc++ from its static archive.
-mkdir -p "$link_dir" .local
+#    script that takes libstdc++ from its static archive;
+#  - pkgconfig/: the .pc files of CCurl and COpenSSL pointing here, because
+#    SwiftPM puts their -L (the system library folder) ahead of any -L we pass.
+#    The Debian arm64 chroot has no pkg-config, so there -Xswiftc -L is enough.
+mkdir -p "$link_dir/pkgconfig" .local
 if [[ -n "${curl_lib:-}" ]]; then
     [[ -f "$curl_lib" ]] || { echo "package: no libcurl.so.4 at $curl_lib" >&2; exit 1; }
     objcopy=$(dirname "$(readlink -f "$(command -v swift)")")/llvm-objcopy
@@ -62,6 +65,14 @@ if [[ "$arch" == x86_64 ]]; then
     libstdcxx=$(c++ -print-file-name=libstdc++.a 2>/dev/null || clang++ -print-file-name=libstdc++.a)
     [[ "$libstdcxx" == /* ]] || { echo "package: libstdc++.a not found (apt-get install libstdc++-12-dev)" >&2; exit 1; }
     printf 'INPUT(%s)\n' "$libstdcxx" >"$link_dir/libstdc++.so"
+fi
+if [[ "${swift[0]}" == swift && -z "${SWIFT_SDK:-}" ]]; then
+    for spec in libcurl:-lcurl libssl:-lssl libcrypto:-lcrypto "openssl:-lssl -lcrypto"; do
+        name=${spec%%:*}
+        printf 'Name: %s\nDescription: link-only, scripts/package.sh\nVersion: %s\nLibs: -L%s %s\nCflags:\n' \
+            "$name" "$(pkg-config --modversion "$name")" "$link_dir" "${spec#*:}" >"$link_dir/pkgconfig/$name.pc"
+    done
+    export PKG_CONFIG_PATH=$link_dir/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
 fi
 
 # Every executable target whose path starts with lambdas/ is a function, named
