@@ -26,6 +26,17 @@ agent_delivery_tests() {
     echo "agent delivery tests: $((SECONDS - started)) s"
 }
 
+# arm64 (docs/decisions/0033): every function packaged for aarch64 with the
+# Debian-based toolchain (set up once per machine, reused after), checked, and
+# run under qemu behind the runtime-API emulator; needs moto and the host build.
+arm64_stage() {
+    local started=$SECONDS
+    PACKAGE_OUT=.local/arm64-artifacts scripts/package.sh arm64
+    ARM64_ARTIFACTS=.local/arm64-artifacts ARM64_SYSROOT="$(scripts/arm64-toolchain.sh sysroot)" \
+        "$py" -m pytest -q -p no:cacheprovider Tests/arm64
+    echo "arm64 stage: $((SECONDS - started)) s"
+}
+
 case "$scope" in
 unit)
     swift build --build-tests
@@ -39,6 +50,7 @@ int)
     swift test --skip-build --filter IntegrationTests
     "$py" -m pytest -q -p no:cacheprovider Tests/python agents --ignore=Tests/python/test_agent_push.py
     agent_delivery_tests
+    arm64_stage
     ;;
 all)
     start_moto
@@ -53,6 +65,7 @@ all)
     scripts/coverage_gate.sh
     "$py" -m pytest -q -p no:cacheprovider Tests/python agents --ignore=Tests/python/test_agent_push.py
     agent_delivery_tests
+    arm64_stage
     ;;
 *) echo "usage: $0 unit|int|all" >&2; exit 2 ;;
 esac

@@ -20,9 +20,10 @@ package struct ChildProcess: Sendable {
 
     package let pid: pid_t
 
-    /// Starts `executable` with exactly `environment`, in `workingDirectory`, with `posix_spawn`.
+    /// Starts `executable` with exactly `environment`, in `workingDirectory`, with `posix_spawn`;
+    /// through `launcher` (program and arguments, found on the host's `PATH`) when one is given.
     package static func spawn(
-        executable: String, environment: [String: String], workingDirectory: String
+        executable: String, environment: [String: String], workingDirectory: String, launcher: [String] = []
     ) throws(SpawnError) -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -41,7 +42,8 @@ package struct ChildProcess: Sendable {
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]
+        let program = launcher.first ?? executable
+        let argv: [UnsafeMutablePointer<CChar>?] = (launcher + [executable]).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }
             .map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -49,8 +51,10 @@ package struct ChildProcess: Sendable {
             for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else { throw SpawnError(executable: executable, errno: result) }
+        let result = launcher.isEmpty
+            ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+            : posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
+        guard result == 0 else { throw SpawnError(executable: program, errno: result) }
         return ChildProcess(pid: pid)
     }
 

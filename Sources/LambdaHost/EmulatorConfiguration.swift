@@ -22,7 +22,8 @@ package struct EmulatorConfiguration: Codable, Sendable, Equatable {
     }
 
     /// Parses `--config FILE`, `--host`, `--port`, `--region` and repeated
-    /// `--function name=N,bootstrap=PATH[,memory=MB][,timeout=S][,concurrency=N][,streaming=true][,init-timeout=S][,log-format=JSON][,env.KEY=VALUE]`.
+    /// `--function name=N,bootstrap=PATH[,memory=MB][,timeout=S][,concurrency=N][,streaming=true][,init-timeout=S][,log-format=JSON][,env.KEY=VALUE][,launcher=PROGRAM ARG...]`
+    /// (the launcher's words are separated by spaces).
     package static func parse(arguments: [String], readFile: (String) throws -> Data) throws -> EmulatorConfiguration {
         var configuration = EmulatorConfiguration()
         var index = 0
@@ -74,7 +75,8 @@ package struct EmulatorConfiguration: Codable, Sendable, Equatable {
             name: name, bootstrap: bootstrap, environment: environment,
             memorySize: Int(try number("memory", 128)), timeout: try number("timeout", 3),
             concurrency: Int(try number("concurrency", 1)), streaming: fields["streaming"] == "true",
-            initTimeout: try number("init-timeout", 10), logFormat: fields["log-format"] ?? "Text"
+            initTimeout: try number("init-timeout", 10), logFormat: fields["log-format"] ?? "Text",
+            launcher: fields["launcher"].map { $0.split(separator: " ").map(String.init) } ?? []
         )
     }
 }

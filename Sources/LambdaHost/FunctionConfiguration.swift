@@ -16,11 +16,15 @@ package struct FunctionConfiguration: Codable, Sendable, Equatable {
     /// `Text` or `JSON`, exported as `AWS_LAMBDA_LOG_FORMAT`.
     package var logFormat: String
     package var handler: String
+    /// Program and leading arguments that run `bootstrap` (its path is appended), e.g.
+    /// `qemu-aarch64-static -L SYSROOT` for an aarch64 bootstrap on an x86_64 host.
+    /// Empty runs `bootstrap` itself, as Lambda does.
+    package var launcher: [String]
 
     package init(
         name: String, bootstrap: String, environment: [String: String] = [:], memorySize: Int = 128,
         timeout: Double = 3, concurrency: Int = 1, streaming: Bool = false, initTimeout: Double = 10,
-        logFormat: String = "Text", handler: String = "bootstrap"
+        logFormat: String = "Text", handler: String = "bootstrap", launcher: [String] = []
     ) {
         self.name = name
         self.bootstrap = bootstrap
@@ -32,6 +36,7 @@ package struct FunctionConfiguration: Codable, Sendable, Equatable {
         self.initTimeout = initTimeout
         self.logFormat = logFormat
         self.handler = handler
+        self.launcher = launcher
     }
 
     /// Decodes with the same defaults as `init`, so a config file names only what differs.
@@ -47,7 +52,8 @@ package struct FunctionConfiguration: Codable, Sendable, Equatable {
             streaming: try c.decodeIfPresent(Bool.self, forKey: .streaming) ?? false,
             initTimeout: try c.decodeIfPresent(Double.self, forKey: .initTimeout) ?? 10,
             logFormat: try c.decodeIfPresent(String.self, forKey: .logFormat) ?? "Text",
-            handler: try c.decodeIfPresent(String.self, forKey: .handler) ?? "bootstrap"
+            handler: try c.decodeIfPresent(String.self, forKey: .handler) ?? "bootstrap",
+            launcher: try c.decodeIfPresent([String].self, forKey: .launcher) ?? []
         )
     }
 }

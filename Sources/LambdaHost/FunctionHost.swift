@@ -144,7 +144,8 @@ package final class FunctionHost: Sendable {
         do {
             process = try ChildProcess.spawn(
                 executable: configuration.bootstrap, environment: environment,
-                workingDirectory: FunctionEnvironment.directory(of: configuration.bootstrap)
+                workingDirectory: FunctionEnvironment.directory(of: configuration.bootstrap),
+                launcher: configuration.launcher
             )
         } catch {
             let invocation = state.pending.removeFirst()

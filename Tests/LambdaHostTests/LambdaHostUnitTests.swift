@@ -1,6 +1,9 @@
 import FoundationEssentials
 @testable import LambdaHost
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct LambdaHostUnitTests {
     @Test func reportLinesLookLikeLambdas() {
@@ -52,6 +55,29 @@ import Testing
         }
         #expect(throws: EmulatorConfiguration.UsageError.self) {
             try EmulatorConfiguration.parse(arguments: ["--port", "70000", "--function", "name=x,bootstrap=/x"], readFile: { _ in Data() })
+        }
+    }
+
+    @Test func launcherComesFromFlagsAndFiles() throws {
+        let file = #"{"functions":[{"name":"a","bootstrap":"/a","launcher":["qemu-aarch64-static","-L","/sysroot"]}]}"#
+        let configuration = try EmulatorConfiguration.parse(
+            arguments: ["--config", "c.json", "--function", "name=b,bootstrap=/b,launcher=qemu-aarch64-static -L /s"],
+            readFile: { _ in Data(file.utf8) }
+        )
+        #expect(configuration.functions.map(\.launcher) == [["qemu-aarch64-static", "-L", "/sysroot"], ["qemu-aarch64-static", "-L", "/s"]])
+        let plain = try EmulatorConfiguration.parse(arguments: ["--function", "name=c,bootstrap=/c"], readFile: { _ in Data() })
+        #expect(plain.functions[0].launcher.isEmpty)
+    }
+
+    @Test func launcherRunsTheBootstrapAsItsLastArgumentFoundOnPath() throws {
+        // sh (found on PATH, no slash) exits 7 only when handed the bootstrap path last.
+        let process = try ChildProcess.spawn(
+            executable: "/no/such/bootstrap", environment: [:], workingDirectory: "/",
+            launcher: ["sh", "-c", #"test "$1" = /no/such/bootstrap && exit 7"#, "sh"]
+        )
+        #expect(process.wait() == .exited(7))
+        #expect(throws: SpawnError(executable: "no-such-launcher", errno: ENOENT)) {
+            try ChildProcess.spawn(executable: "/bin/true", environment: [:], workingDirectory: "/", launcher: ["no-such-launcher"])
         }
     }
 

@@ -59,6 +59,7 @@ final class CurlTransfer {
                 errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
                     _ = ccurl_setopt_string(curl, CURLOPT_URL, request.url)
                     _ = ccurl_setopt_long(curl, CURLOPT_NOSIGNAL, 1)
+                    if let bundle = CACertificates.processBundle { _ = ccurl_setopt_string(curl, CURLOPT_CAINFO, bundle) }
                     _ = ccurl_setopt_slist(curl, CURLOPT_HTTPHEADER, headerList)
                     _ = ccurl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(limits.connectTimeout))
                     _ = ccurl_setopt_long(curl, CURLOPT_TIMEOUT_MS, Self.milliseconds(limits.timeout))
