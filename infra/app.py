@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The platform's CDK app. There is no CDK CLI here: run it directly.
 
-    python infra/app.py [-c env=local|dev|staging|prod|all] [-c arch=arm64|x86_64]
+    python infra/app.py [-c env=local|dev|staging|prod|all|E1,E2] [-c arch=arm64|x86_64]
 
 writes the cloud assembly to infra/cdk.out (stacks platform-{stack}-{env}, their templates and
 asset manifests); scripts/infra.py checks, diffs and deploys that assembly.
@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
         # Explicit key policies are used as written (no default statements prepended).
         app = cdk.App(outdir=outdir, context={"@aws-cdk/aws-kms:keyDefaultPolicy": True, **context})
         env = app.node.try_get_context("env") or "all"
-        envs = list(ENVIRONMENTS) if env == "all" else [env]
+        envs = list(ENVIRONMENTS) if env == "all" else env.split(",")
         for name in envs:
             build(app, name, app.node.try_get_context("arch"))
         app.synth()

@@ -42,4 +42,5 @@ class PlatformEvents(Construct):
             function_response_types=["ReportBatchItemFailures"],
             destination_config=lambda_.CfnEventSourceMapping.DestinationConfigProperty(
                 on_failure=lambda_.CfnEventSourceMapping.OnFailureProperty(destination=stream_dlq.queue_arn)))
-        self.jobs_stream.node.add_dependency(role)
+        # The role must be able to read the stream before the mapping is created.
+        self.jobs_stream.node.add_dependency(role.node.find_child("DefaultPolicy"))

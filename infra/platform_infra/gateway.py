@@ -39,4 +39,3 @@ class AgentGateway(Construct):
                  "InputConfiguration": {"PassRequestHeaders": True}},
             ],
         })
-        self.gateway.node.add_dependency(self.role)

@@ -46,7 +46,8 @@ class PlatformStack(cdk.Stack):
         logs_key = kms.Key.from_key_arn(self, "LogsKey", logs_key.key_arn)
         self.data = DataLayer(self, "Data", deployment=deployment, tenant_key=tenant_key, config_key=config_key)
         self.config = ConfigStore(self, "Config", deployment=deployment, config_key=config_key)
-        cdk.Tags.of(self).add("platform:env", deployment.env)
+        # Not on SSM parameters: moto's CloudFormation reads their Tags as a list (AWS: a map) and fails.
+        cdk.Tags.of(self).add("platform:env", deployment.env, exclude_resource_types=["AWS::SSM::Parameter"])
         if deployment.local:
             return
 
