@@ -6,7 +6,8 @@
                          start everything in the background; return once GET /v1/health answers 200
   dev_stack.py down      stop a detached stack
 
-Pieces, in start order: moto_server (SigV4 checked), the local identity
+Pieces, in start order: moto_server (SigV4 checked) with the local stack's resources deployed
+into it from the CDK templates (scripts/infra.py deploy --env local), the local identity
 provider, the Swift local platform (Lambda runtime-API emulator hosting every
 function, the local API Gateway, the local AgentCore Runtime data plane), then
 the dev bootstrap, which writes .env.local.
@@ -70,6 +71,14 @@ def platform_binary() -> Path:
     return Path(out.stdout.strip()) / "local-platform"
 
 
+def deploy_local_stack(env: dict) -> None:
+    """The local AWS resources come from the same CDK templates as AWS (infra/): synthesized when
+    an input changed, then deployed into the local moto through its CloudFormation API."""
+    infra = [PY, str(ROOT / "scripts/infra.py")]
+    subprocess.run(infra + ["synth", "--env", "local", "--if-stale"], env=env, check=True)
+    subprocess.run(infra + ["deploy", "--env", "local"], env=env, check=True)
+
+
 def start() -> dict:
     """Starts every piece; returns the pids and the environment for the banner."""
     for stale in STATE.glob("*.ready"):
@@ -80,6 +89,7 @@ def start() -> dict:
     aws = read_env(moto_env)
     pids["moto"] = int(aws.pop("MOTO_PID"))
     env = {**os.environ, **aws}
+    deploy_local_stack(env)
 
     idp = spawn("idp", [PY, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(STATE / "idp.ready")], env)
     pids["idp"] = idp.pid

@@ -344,7 +344,32 @@ def diff(env: str, role_arn: str | None, out: Path = OUT) -> None:
 
 # ---------------------------------------------------------------- synth / check
 
-def synth(env: str, arch: str | None, out: Path = OUT) -> None:
+# What the assembly is made from: a newer file here makes `synth --if-stale` synthesize again.
+SYNTH_INPUTS = ("infra/app.py", "infra/platform_infra", "infra/guard", "Package.swift", "docs/openapi.yaml",
+                "scripts/dev-platform.json", "spa/security-headers.json", "scripts/gen_routes.py")
+
+
+def is_fresh(env: str, out: Path = OUT) -> bool:
+    manifest = out / "manifest.json"
+    if not manifest.exists():
+        return False
+    artifacts = json.loads(manifest.read_text())["artifacts"]
+    wanted = ENVIRONMENTS if env == "all" else env.split(",")
+    if not all(any(name.endswith(f"-{e}") for name in artifacts) for e in wanted):
+        return False
+    built = manifest.stat().st_mtime
+    for item in SYNTH_INPUTS:
+        path = ROOT / item
+        files = path.rglob("*") if path.is_dir() else [path]
+        if any(f.is_file() and f.stat().st_mtime > built for f in files):
+            return False
+    return True
+
+
+def synth(env: str, arch: str | None, out: Path = OUT, if_stale: bool = False) -> None:
+    if if_stale and is_fresh(env, out):
+        print(f"synth ENV={env}: {_rel(out)} is up to date", flush=True)
+        return
     unknown = [e for e in env.split(",") if e not in ENVIRONMENTS] if env != "all" else []
     if unknown:
         raise InfraError(f"unknown ENV {', '.join(unknown)}: use {', '.join(ENVIRONMENTS)}, all, or a comma list")
@@ -406,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--out", type=Path, default=OUT)
         if name == "check":
             p.add_argument("--no-synth", action="store_true", help="check the assembly already in --out")
+        else:
+            p.add_argument("--if-stale", action="store_true", help="only when an input is newer than the assembly")
     for name in ("diff", "deploy"):
         p = sub.add_parser(name)
         p.add_argument("--env", required=True)
@@ -416,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     from botocore.exceptions import BotoCoreError, ClientError
     try:
         if args.command == "synth":
-            synth(args.env, args.arch, args.out)
+            synth(args.env, args.arch, args.out, args.if_stale)
         elif args.command == "check":
             check(args.env, not args.no_synth, args.arch, args.out)
         elif args.command == "diff":

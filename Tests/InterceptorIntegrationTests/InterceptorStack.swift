@@ -38,10 +38,10 @@ final class InterceptorStack: Sendable {
         dynamoDB = DynamoDBClient(client: try aws.client(.dynamoDB))
         tenant = try TenantID(validating: LocalAWS.unique("ic"))
         otherTenant = try TenantID(validating: LocalAWS.unique("ic"))
-        toolsTable = LocalAWS.unique("platform-tools")
-        idempotencyTable = LocalAWS.unique("platform-idempotency")
-        _ = try await dynamoDB.createTable(.init(tableName: toolsTable, partitionKey: .init("PK"), sortKey: .init("SK")))
-        _ = try await dynamoDB.createTable(.init(tableName: idempotencyTable, partitionKey: .init("PK")))
+        // Private copies of the deployed tables (the local stack's template defines them).
+        let tables = try await DeployedTables.createCopies(["platform-tools", "platform-idempotency"], in: dynamoDB)
+        toolsTable = tables["TOOLS_TABLE"]!
+        idempotencyTable = tables["IDEMPOTENCY_TABLE"]!
         for tool in [
             Self.tool("crm-lookup", .basic), Self.tool("report-builder", .standard), Self.tool("payments-refund", .premium),
             Self.tool("legacy-export", .basic, enabled: false), Self.tool("crm-lookup", .basic, enabled: false, tenant: otherTenant),
