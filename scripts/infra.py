@@ -275,7 +275,6 @@ def direct(aws: Aws, stack: StackArtifact, role_arn: str | None) -> tuple[str, f
     """CreateStack/UpdateStack with the same template, for ENV=local: moto's change-set execution
     neither records stack outputs nor registers exports (moto 5.2, ADR 0035), so the Platform
     stack's imports of Identity's keys would not resolve."""
-    from botocore.exceptions import ClientError
     cfn = aws.client("cloudformation", stack.region)
     status = _stack_status(cfn, stack.name)
     args = dict(StackName=stack.name, Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"],
@@ -283,10 +282,12 @@ def direct(aws: Aws, stack: StackArtifact, role_arn: str | None) -> tuple[str, f
     started = time.time()
     try:
         (cfn.update_stack if status else cfn.create_stack)(**args)
-    except ClientError as err:
+    except Exception as err:  # noqa: BLE001 - moto answers some refusals unparseably; name the stack either way
         if "No updates are to be performed" in str(err):
             return "NO_CHANGES", started
-        raise InfraError(f"[{stack.name}] {'update' if status else 'create'} refused: {err}") from None
+        after = _stack_status(cfn, stack.name) or "absent"
+        raise InfraError(f"[{stack.name}] {'update' if status else 'create'} failed: {str(err)[:600]}\n"
+                         f"[{stack.name}] stack is now {after}; later stacks were not deployed") from None
     return ("UPDATE" if status else "CREATE"), started
 
 
@@ -308,7 +309,13 @@ def deploy(env: str, role_arn: str | None, out: Path = OUT) -> None:
                 print(f"[{stack.name}] no changes ({time.time() - started:.1f} s)", flush=True)
                 continue
         else:
-            name, kind, changes = change_set(aws, stack, role_arn)
+            try:
+                name, kind, changes = change_set(aws, stack, role_arn)
+            except InfraError:
+                raise
+            except Exception as err:  # noqa: BLE001
+                raise InfraError(f"[{stack.name}] change set could not be created: {str(err)[:600]}\n"
+                                 f"[{stack.name}] unchanged; later stacks were not deployed") from None
             if not changes:
                 print(f"[{stack.name}] no changes ({time.time() - started:.1f} s)", flush=True)
                 continue

@@ -8,7 +8,7 @@ import PlatformTestSupport
 struct BillingStack {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    /// The dev bootstrap's prices (scripts/dev_bootstrap.py), so writing them never disturbs another test.
+    /// The local stack's prices (infra/platform_infra/config.py), so writing them never disturbs another test.
     static let pricing = ["basic": #"{"input_1k": 0.003, "output_1k": 0.015}"#,
                           "premium": #"{"input_1k": 0.002, "output_1k": 0.01}"#]
 
