@@ -19,7 +19,7 @@ from constructs import Construct
 
 from . import grants, repository
 from .config import Deployment
-from .data import TABLES, function_dlq
+from .data import function_dlq
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,6 @@ class Access:
 
 
 RW, RO = "write", "read"
-ALL_TABLES = {t.name: RW for t in TABLES}
 
 # Every function of Package.swift needs an entry: the stack tests fail for a function without one.
 ACCESS: dict[str, Access] = {

@@ -52,7 +52,7 @@ class PlatformStack(cdk.Stack):
             return
 
         names = functions if functions is not None else repository.lambda_functions()
-        undefined = [n for n in names if n not in ACCESS and n != "tenant-provisioner"]
+        undefined = [n for n in names if n not in ACCESS]
         if undefined:
             raise MissingDefinition(f"no infrastructure for {', '.join(undefined)}: add an Access entry in "
                                     "infra/platform_infra/functions.py")

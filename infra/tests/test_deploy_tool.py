@@ -84,3 +84,14 @@ def test_a_failed_stack_names_the_resource_and_stops(tmp_path):
     result = run("deploy", "--env", "local", "--out", str(out))
     assert result.returncode == 1, result.stdout
     assert "platform-probe-local" in result.stderr
+
+
+def test_a_template_guard_refuses_fails_the_check_naming_rule_and_resource(tmp_path):
+    out = tmp_path / "cdk.out"
+    out.mkdir()
+    fixture = ROOT / "infra/guard/fixtures/platform_lambda_in_vpc.json"
+    (out / "platform-probe-dev.template.json").write_text(fixture.read_text())
+    result = run("check", "--no-synth", "--out", str(out))
+    assert result.returncode == 1
+    assert "Guard refused the templates" in result.stderr
+    assert "platform-probe-dev.template.json: F (AWS::Lambda::Function) breaks platform_lambda_in_vpc" in result.stderr
