@@ -31,7 +31,7 @@ deploy_local_stack() {
     "$py" scripts/infra.py deploy --env local
     echo "local stack deployed from infra/cdk.out: $((SECONDS - started)) s"
     # A failing stack against this moto: the deploy names it and exits non-zero.
-    "$py" -m pytest -q -p no:cacheprovider infra/tests/test_deploy_tool.py -k failed_stack
+    "$py" -m pytest -q -p no:cacheprovider infra/tests/test_deploy_tool.py -k "failed_stack or change_set_path"
 }
 # --- end infra ---
 

@@ -95,3 +95,17 @@ def test_a_template_guard_refuses_fails_the_check_naming_rule_and_resource(tmp_p
     assert result.returncode == 1
     assert "Guard refused the templates" in result.stderr
     assert "platform-probe-dev.template.json: F (AWS::Lambda::Function) breaks platform_lambda_in_vpc" in result.stderr
+
+
+@pytest.mark.skipif(not os.environ.get("PLATFORM_TEST_STACK"), reason="needs the moto of scripts/test.sh")
+def test_change_set_path_creates_then_finds_no_changes(tmp_path):
+    """The AWS environments' path (change sets) against moto, with a stack that needs no exports."""
+    import uuid
+    queue = f"platform-probe-{uuid.uuid4().hex[:8]}"
+    out = assembly(tmp_path, "dev", {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": queue}}})
+    first = run("deploy", "--env", "dev", "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    assert "CREATE with 1 changes" in first.stdout and "[platform-probe-dev] CREATE_COMPLETE" in first.stdout
+    import boto3
+    assert any(url.endswith(queue) for url in boto3.client("sqs").list_queues().get("QueueUrls", []))
+    boto3.client("cloudformation").delete_stack(StackName="platform-probe-dev")
