@@ -71,7 +71,7 @@ let package = Package(
         // MARK: Authoriser (the decision logic is a library so the local platform's bench and tests run it in-process)
         .target(
             name: "AuthoriserCore",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "PlatformJSON"],
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "LambdaEvents", "PlatformAPI", "PlatformJSON"],
             path: "lambdas/authoriser/Core"
         ),
         .executableTarget(
@@ -186,7 +186,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSCoreTests",
-            dependencies: ["AWSCore"]
+            dependencies: ["AWSCore"],
+            // The vendored aws-c-auth SigV4 suite (Apache-2.0, see its NOTICE.md).
+            resources: [.copy("Fixtures/sigv4")]
         ),
         .testTarget(
             name: "EntraAuthTests",
@@ -236,7 +238,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlatformAPITests",
-            dependencies: ["PlatformAPI", "LambdaEvents", "DataAccess"]
+            dependencies: ["PlatformAPI", "LambdaEvents", "DataAccess", "AWSCore"]
         ),
         .testTarget(
             name: "AuthoriserTests",

@@ -189,6 +189,8 @@ def seed_secrets(sm) -> None:
     ensure_secret(sm, f"platform/{ENV}/entra/client-id", lambda: "local-bff-client")
     ensure_secret(sm, f"platform/{ENV}/entra/client-secret", lambda: secrets.token_urlsafe(32))
     ensure_secret(sm, f"platform/{ENV}/gateway/scoped-token-signing-key", lambda: secrets.token_urlsafe(48))
+    # The bridge derives tenant-bound runtime session ids with it (ADR 0026); never rotated in place.
+    ensure_secret(sm, f"platform/{ENV}/bridge/runtime-session-key", lambda: secrets.token_urlsafe(48))
 
 
 def mint(idp_url: str, claims: dict) -> str:

@@ -6,10 +6,15 @@
 Uses .env.local (written by `make dev`): PLATFORM_API_URL and the seeded
 tenant user tokens. streaming prints each event the moment it arrives, with
 its arrival time; async registers a webhook pointing at a receiver this script
-runs on loopback, polls GET /v1/jobs/{jobId} until the job ends, and shows the
-webhook delivery it received.
+runs on the stack's one configured loopback receiver address
+(WEBHOOK_LOCAL_RECEIVER in .env.local), prints the signing secret the API
+returned once, polls GET /v1/jobs/{jobId} until the job ends, shows the
+webhook delivery it received and checks its signature, then downloads the
+result through the job's resultUrl.
 """
 import argparse
+import hashlib
+import hmac
 import http.server
 import json
 import sys
@@ -49,7 +54,7 @@ class Receiver(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         Receiver.received.append({"headers": {k: v for k, v in self.headers.items() if k.lower().startswith("x-platform")},
-                                  "body": json.loads(body or b"null")})
+                                  "body": json.loads(body or b"null"), "raw": body})
         self.send_response(204)
         self.end_headers()
         Receiver.arrived.set()
@@ -58,14 +63,27 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def run_async(api: str, token: str, text: str) -> None:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+def signature_ok(secret: str, header: str, body: bytes) -> bool:
+    """`t=..,v1=..[,v1=..]`: valid when any v1 is HMAC-SHA256(secret, "{t}.{body}")."""
+    parts = [p.split("=", 1) for p in header.split(",") if "=" in p]
+    t = next((v for k, v in parts if k == "t"), "")
+    expected = hmac.new(secret.encode(), f"{t}.".encode() + body, hashlib.sha256).hexdigest()
+    return any(k == "v1" and hmac.compare_digest(v, expected) for k, v in parts)
+
+
+def run_async(api: str, token: str, text: str, receiver: str) -> None:
+    host, port = receiver.rsplit(":", 1)
+    try:
+        server = http.server.ThreadingHTTPServer((host, int(port)), Receiver)
+    except OSError as err:
+        sys.exit(f"cannot listen on the configured webhook receiver {receiver}: {err}")
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    callback = f"http://127.0.0.1:{server.server_address[1]}/webhook"
+    callback = f"http://{receiver}/webhook"
     hook = json.load(request("POST", f"{api}/v1/webhooks", token, {"callbackUrl": callback,
                                                                      "events": ["job.completed", "job.failed"],
                                                                      "description": "make dev-invoke"}))
-    print(f"webhook {hook['webhookId']} -> {callback}")
+    secret = hook["signingSecret"]
+    print(f"webhook {hook['webhookId']} -> {callback} (signingSecret {secret[:6]}..., returned only once)")
     accepted = json.load(request("POST", f"{api}/v1/agents/echo-agent-async/invoke", token,
                                  {"input": text, "webhookId": hook["webhookId"], "context": {"simulatedSeconds": 2}}))
     print("202", json.dumps(accepted, indent=2))
@@ -77,8 +95,14 @@ def run_async(api: str, token: str, text: str) -> None:
             print(json.dumps(job, indent=2))
             break
         time.sleep(0.5)
+    if job.get("resultUrl"):
+        with urllib.request.urlopen(job["resultUrl"], timeout=30) as resp:
+            print("result (GET resultUrl):", resp.read().decode(errors="replace")[:500])
     if Receiver.arrived.wait(timeout=30):
-        print("webhook received:", json.dumps(Receiver.received[0], indent=2))
+        delivery = Receiver.received[0]
+        print("webhook received:", json.dumps({k: v for k, v in delivery.items() if k != "raw"}, indent=2))
+        verified = signature_ok(secret, delivery["headers"].get("X-Platform-Signature", ""), delivery["raw"])
+        print(f"signature {'verified' if verified else 'DOES NOT VERIFY'} with the signingSecret")
     else:
         print("no webhook arrived within 30 s", file=sys.stderr)
     request("DELETE", f"{api}/v1/webhooks/{hook['webhookId']}", token)
@@ -107,7 +131,10 @@ def main() -> None:
                 if text:
                     print(f"+{(time.time() - started) * 1000:7.1f} ms  {text}", flush=True)
     else:
-        run_async(api, token, args.input)
+        receiver = env.get("WEBHOOK_LOCAL_RECEIVER")
+        if not receiver:
+            sys.exit("no WEBHOOK_LOCAL_RECEIVER in .env.local: restart the local platform (make dev-stop; make dev-up)")
+        run_async(api, token, args.input, receiver)
 
 
 if __name__ == "__main__":

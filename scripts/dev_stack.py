@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -78,6 +79,11 @@ def deploy_local_stack(env: dict) -> None:
     subprocess.run(infra + ["synth", "--env", "local", "--if-stale"], env=env, check=True)
     subprocess.run(infra + ["deploy", "--env", "local"], env=env, check=True)
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
 
 def start() -> dict:
     """Starts every piece; returns the pids and the environment for the banner."""
@@ -95,11 +101,14 @@ def start() -> dict:
     pids["idp"] = idp.pid
     idp_url = wait_for_file(STATE / "idp.ready", idp, "identity provider")
 
+    # The one loopback webhook receiver the stack allows (`make dev-invoke MODE=async` listens there):
+    # webhooks may call nothing else on loopback (not the emulator, not moto).
+    receiver = f"127.0.0.1:{free_port()}"
     platform = platform_binary()
     if platform.exists():
         proc = spawn("platform", [str(platform), "--config", str(ROOT / "scripts/dev-platform.json"),
                                   "--ready-file", str(STATE / "platform.ready")],
-                     {**env, "ENTRA_JWKS_URL": f"{idp_url}/discovery/v2.0/keys",
+                     {**env, "WEBHOOK_LOCAL_RECEIVERS": receiver, "ENTRA_JWKS_URL": f"{idp_url}/discovery/v2.0/keys",
                       "ENTRA_ISSUER": f"{idp_url}/local-entra-tenant/v2.0", "ENTRA_AUDIENCE": "api://agent-platform"})
         pids["platform"] = proc.pid
         urls = json.loads(wait_for_file(STATE / "platform.ready", proc, "local platform"))
@@ -109,6 +118,8 @@ def start() -> dict:
 
     subprocess.run([PY, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", idp_url, "--api-url", api_url,
                     "--emulator-url", emulator_url, "--env-out", str(ENV_LOCAL)], env=env, check=True)
+    with ENV_LOCAL.open("a") as out:
+        out.write(f"WEBHOOK_LOCAL_RECEIVER={receiver}\n")
     (STATE / "pids.json").write_text(json.dumps(pids))
     if api_url.startswith("http"):
         wait_http_ok(f"{api_url}/v1/health")

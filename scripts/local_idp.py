@@ -8,6 +8,7 @@ shapes, so the authoriser and the BFF run unchanged against it:
   GET  /discovery/v2.0/keys                                JWKS (RS256 keys)
   POST /{tenant}/oauth2/v2.0/token                         on-behalf-of grant
   POST /dev/token        mint an access token; JSON body = claims to set or override
+  POST /dev/id-token     mint an ID token (nonce, no scp/roles), which the API must refuse
   POST /dev/rotate-keys  new signing key; {"retireOld": true} also unpublishes old keys
   POST /dev/fail-next    the next token-endpoint call answers {"status": N}
   GET  /health
@@ -92,13 +93,19 @@ class Issuer:
         claims = {
             "iss": self.issuer, "aud": self.audience, "iat": now, "nbf": now, "exp": now + 3600,
             "sub": "dev-user", "oid": str(uuid.uuid4()), "tid": self.tenant, "ver": "2.0",
-            "appid": "dev-app", "tier": "basic", "roles": [],
+            "appid": "dev-app", "tier": "basic", "roles": [], "scp": "access_as_user",
         }
         claims.update(overrides)
         # A claim set to null is removed, so tests can mint tokens lacking a claim.
         claims = {k: v for k, v in claims.items() if v is not None}
         kid, key = self.keys.current()
         return jwt.encode(claims, key, algorithm="RS256", headers={"kid": kid})
+
+    def mint_id_token(self, overrides: dict) -> str:
+        """An ID token as Entra issues one at sign-in: for the client, with the client's nonce and no
+        scp/roles grant. The API refuses it (ADR 0029), whatever audience or claims it is given."""
+        return self.mint({"aud": self.client_id, "nonce": secrets.token_urlsafe(16), "scp": None, "roles": None,
+                          "appid": None, **overrides})
 
     def take_injected_failure(self):
         with self._fail_lock:
@@ -192,6 +199,8 @@ def make_handler(issuer: Issuer):
                 return self.reply(400, {"error": "invalid_request", "error_description": "body must be a JSON object"})
             if path == "/dev/token":
                 return self.reply(200, {"access_token": issuer.mint(payload), "token_type": "Bearer"})
+            if path == "/dev/id-token":
+                return self.reply(200, {"id_token": issuer.mint_id_token(payload)})
             if path == "/dev/rotate-keys":
                 kid = issuer.keys.rotate(retire_old=bool(payload.get("retireOld")))
                 return self.reply(200, {"kid": kid})

@@ -1,9 +1,15 @@
 import FoundationEssentials
 
 /// The active runtime region (`/platform/config/runtime-region`), cached 60 s.
+///
+/// When the parameter cannot be read (SSM throttling or an outage) the last
+/// region read is served instead of failing every invocation, and SSM is
+/// asked again only after `staleRetry` seconds (ADR 0027). Without any
+/// region read yet, the error is thrown.
 package actor RuntimeRegionCache {
     package static let parameterName = "/platform/config/runtime-region"
     package static let ttl: TimeInterval = 60
+    package static let staleRetry: TimeInterval = 5
 
     private let parameters: any ParameterStore
     private let defaultRegion: String
@@ -17,10 +23,17 @@ package actor RuntimeRegionCache {
         self.now = now
     }
 
-    /// The cached region, re-read once it is 60 s old.
+    /// The cached region, re-read once it is 60 s old; the last known one while it cannot be read.
     package func current() async throws -> String {
         if let cached, now().timeIntervalSince(cached.readAt) < Self.ttl { return cached.region }
-        return try await refresh()
+        do {
+            return try await refresh()
+        } catch {
+            guard let cached else { throw error }
+            // Stale, not failed: the next read is due after `staleRetry`, not on every call.
+            self.cached = (cached.region, now().addingTimeInterval(Self.staleRetry - Self.ttl))
+            return cached.region
+        }
     }
 
     /// Reads the parameter now, bypassing the cache.

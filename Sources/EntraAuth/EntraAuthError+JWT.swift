@@ -10,7 +10,7 @@ extension EntraAuthError {
         // An invalid key or an OpenSSL failure means the signature was not shown valid.
         case .invalidSignature, .invalidKey, .cryptoFailure: self = .badSignature
         case .expired: self = .expired
-        case .notYetValid: self = .notYetValid
+        case .notYetValid, .issuedInFuture: self = .notYetValid
         case .issuerMismatch: self = .wrongIssuer
         case .audienceMismatch: self = .wrongAudience
         // The validator reports `exp`/`nbf`/`iss`/`aud` of the wrong type only after the signature held.

@@ -20,6 +20,8 @@ public enum EntraAuthError: Error, Sendable, Equatable, CustomStringConvertible 
     case missingClaim(String)
     /// A claim has the wrong type or an unacceptable value; the value is the claim's name.
     case invalidClaim(String)
+    /// A valid token, but not an access token for this API (an ID token, say): ADR 0029.
+    case notAnAccessToken
     /// The key set could not be fetched and none is cached.
     case keySetUnavailable
     /// A required environment variable is absent or invalid; the value is its name.
@@ -45,6 +47,7 @@ public enum EntraAuthError: Error, Sendable, Equatable, CustomStringConvertible 
         case .wrongAudience: "token audience is not accepted"
         case .missingClaim(let name): "token lacks the required claim \(name)"
         case .invalidClaim(let name): "token claim \(name) has the wrong type or value"
+        case .notAnAccessToken: "token is not an access token"
         case .keySetUnavailable: "signing key set is unavailable"
         case .configuration(let name): "environment variable \(name) is not set or invalid"
         }

@@ -4,8 +4,9 @@ import FoundationEssentials
 import JWT
 
 /// Verifies an Entra ID v2 access token (SYSTEM.md 4): RS256 only, the key
-/// chosen by `kid` from the issuer's JWKS, `iss`, `aud`, `exp`/`nbf` with
-/// 60 s leeway, and the `tenantid`/`appid` claims; returns who it speaks for.
+/// chosen by `kid` from the issuer's JWKS, `iss`, `aud`, `exp`/`nbf`/`iat`
+/// with 60 s leeway, an access token rather than an ID token (ADR 0029), and
+/// the `tenantid`/`appid` claims; returns who it speaks for.
 ///
 /// Used by the API authoriser and the gateway interceptors. One instance per
 /// process: its key cache is what keeps the JWKS endpoint off the hot path.
@@ -51,7 +52,23 @@ public struct EntraTokenValidator: Sendable {
         } catch {
             throw EntraAuthError(error)
         }
+        try Self.requireAccessToken(verified)
         return try EntraPrincipal(claims: verified.claims)
+    }
+
+    /// Header `typ` values of an access token: Entra's `JWT`, RFC 9068's `at+jwt`.
+    static let accessTokenTypes: Set<String> = ["jwt", "at+jwt", "application/at+jwt"]
+
+    /// ADR 0029: only an access token opens the API. An ID token proves a
+    /// sign-in to a client, not a grant to call this API, even when its issuer,
+    /// audience and claims would pass. Entra's ID tokens carry the client's
+    /// `nonce` and no permission claim; its access tokens never carry `nonce`
+    /// and always carry `scp` (delegated) or `roles` (application).
+    static func requireAccessToken(_ token: JWT) throws(EntraAuthError) {
+        if let type = token.header.typ, !accessTokenTypes.contains(type.lowercased()) { throw .notAnAccessToken }
+        guard token.claims["nonce"] == nil else { throw .notAnAccessToken }
+        let grants = ["scp", "roles"].contains { token.claims[$0] != nil && token.claims[$0] != .null }
+        guard grants else { throw .notAnAccessToken }
     }
 
     /// Key-set fetches that failed since start-up (an operator metric).

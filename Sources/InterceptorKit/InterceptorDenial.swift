@@ -12,12 +12,14 @@ public enum InterceptorDenial: Error, Sendable, Equatable {
     case unauthenticated(reason: String)
     /// 403 / -32003: the tool is unknown, disabled or above the caller's tier.
     case forbidden(reason: String)
+    /// 400 / -32601: the method is not one the platform serves (`MCPMessage.isKnown`).
+    case unknownMethod
     /// 500 / -32603: a dependency failed; the request is refused rather than let through.
     case internalFailure(reason: String)
 
     public var statusCode: Int {
         switch self {
-        case .malformed: 400
+        case .malformed, .unknownMethod: 400
         case .unauthenticated: 401
         case .forbidden: 403
         case .internalFailure: 500
@@ -29,6 +31,7 @@ public enum InterceptorDenial: Error, Sendable, Equatable {
         case .malformed: -32600
         case .unauthenticated: -32001
         case .forbidden: -32003
+        case .unknownMethod: -32601
         case .internalFailure: -32603
         }
     }
@@ -38,6 +41,7 @@ public enum InterceptorDenial: Error, Sendable, Equatable {
         case .malformed: "Invalid request"
         case .unauthenticated: "Authentication required: the token is missing, invalid or expired"
         case .forbidden: "Tool not allowed for this caller"
+        case .unknownMethod: "Method not found"
         case .internalFailure: "Internal error: the request was not forwarded"
         }
     }
@@ -48,6 +52,7 @@ public enum InterceptorDenial: Error, Sendable, Equatable {
         case .malformed(let reason): "malformed: \(reason)"
         case .unauthenticated(let reason): "unauthenticated: \(reason)"
         case .forbidden(let reason): "forbidden: \(reason)"
+        case .unknownMethod: "unknown method"
         case .internalFailure(let reason): "internal: \(reason)"
         }
     }

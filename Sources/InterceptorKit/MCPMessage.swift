@@ -32,16 +32,28 @@ public struct MCPMessage: Sendable, Equatable {
         self.method = method
     }
 
-    /// MCP's request methods (2025-06-18), the only method names a log line repeats.
-    static let standardMethods: Set<String> = [
+    /// The requests an MCP client sends to a server (2025-06-18): the only
+    /// methods the interceptors pass, and the only method names a log line repeats.
+    public static let knownRequestMethods: Set<String> = [
         "initialize", "ping", "tools/list", "tools/call", "resources/list", "resources/read",
         "resources/templates/list", "resources/subscribe", "resources/unsubscribe", "prompts/list", "prompts/get",
-        "logging/setLevel", "completion/complete", "sampling/createMessage", "roots/list", "elicitation/create",
+        "logging/setLevel", "completion/complete",
     ]
 
-    /// The method for a log line: a standard MCP method by name, anything else
+    /// The notifications an MCP client sends to a server (2025-06-18).
+    public static let knownNotifications: Set<String> = [
+        "notifications/initialized", "notifications/cancelled", "notifications/progress", "notifications/roots/list_changed",
+    ]
+
+    /// Whether `method` is one the platform serves; anything else is refused
+    /// (its answer could carry data no check was written for).
+    public static func isKnown(_ method: String) -> Bool {
+        knownRequestMethods.contains(method) || knownNotifications.contains(method)
+    }
+
+    /// The method for a log line: a known MCP method by name, anything else
     /// as `other method` (the text is the caller's and could carry data).
-    public var loggedMethod: String { Self.standardMethods.contains(method) ? method : "other method" }
+    public var loggedMethod: String { Self.isKnown(method) ? method : "other method" }
 
     /// A notification (`notifications/...`) carries no id and gets no answer.
     public var isNotification: Bool { method.hasPrefix("notifications/") }

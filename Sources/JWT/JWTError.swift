@@ -16,6 +16,7 @@ public struct JWTError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidSignature = "jwt.invalid_signature"
         case expired = "jwt.expired"
         case notYetValid = "jwt.not_yet_valid"
+        case issuedInFuture = "jwt.issued_in_future"
         case issuerMismatch = "jwt.issuer_mismatch"
         case audienceMismatch = "jwt.audience_mismatch"
         case missingClaim = "jwt.missing_claim"
@@ -44,6 +45,7 @@ public struct JWTError: Error, Sendable, Equatable, CustomStringConvertible {
     static let invalidSignature = JWTError(.invalidSignature, "the signature does not verify")
     static let expired = JWTError(.expired, "the token has expired")
     static let notYetValid = JWTError(.notYetValid, "the token is not valid yet")
+    static let issuedInFuture = JWTError(.issuedInFuture, "the iat claim is in the future")
     static let issuerMismatch = JWTError(.issuerMismatch, "the iss claim is not the expected issuer")
     static let audienceMismatch = JWTError(.audienceMismatch, "the aud claim does not contain the expected audience")
 

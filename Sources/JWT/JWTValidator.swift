@@ -2,7 +2,7 @@ import FoundationEssentials
 
 /// Decides whether to trust a token: the algorithm is pinned, the signature
 /// checked against a key chosen by kid (RS256) or a shared secret (HS256),
-/// then `exp`, `nbf`, `iss`, `aud` and the required claims against `now`.
+/// then `exp`, `nbf`, `iat`, `iss`, `aud` and the required claims against `now`.
 public struct JWTValidator: Sendable {
     /// The most clock leeway the validator will grant, whatever is asked.
     public static let maximumLeeway: TimeInterval = 60
@@ -10,7 +10,7 @@ public struct JWTValidator: Sendable {
     public let algorithm: JWTAlgorithm
     public let issuer: String?
     public let audience: String?
-    /// Seconds of clock skew allowed on `exp` and `nbf`, at most 60.
+    /// Seconds of clock skew allowed on `exp`, `nbf` and `iat`, at most 60.
     public let leeway: TimeInterval
     /// Claims that must be present and non-null, e.g. `tenantid`, `appid`.
     public let requiredClaims: [String]
@@ -68,6 +68,11 @@ public struct JWTValidator: Sendable {
         guard now < expiry + leeway else { throw .expired }
         if let notBefore = try claims.number("nbf") {
             guard now >= notBefore - leeway else { throw .notYetValid }
+        }
+        // A token issued after now (beyond the same leeway) comes from a wrong
+        // clock or a forger's: it is not valid yet, whatever its `nbf` says.
+        if let issuedAt = try claims.number("iat") {
+            guard issuedAt <= now + leeway else { throw .issuedInFuture }
         }
         if let issuer {
             guard try claims.string("iss") == issuer else { throw .issuerMismatch }

@@ -22,6 +22,12 @@ public struct GatewayRequest: Sendable {
         return String(target[..<mark])
     }
 
+    /// The path as API Gateway routes it and writes it in method ARNs: empty
+    /// segments dropped (`/v1//tenants/` is `/v1/tenants`), by the route table's rule.
+    public var normalizedPath: String {
+        "/" + RouteTable.segments(of: path).joined(separator: "/")
+    }
+
     /// The raw query string without `?`, or empty.
     public var query: String {
         guard let mark = target.firstIndex(of: "?") else { return "" }

@@ -3,12 +3,14 @@ import LambdaEvents
 
 extension LocalAPIGateway {
     /// Runs the REQUEST authoriser (or reuses its cached result for this
-    /// Authorization header) and evaluates the policy against this method.
+    /// Authorization header, the identity source) and evaluates the policy
+    /// against this request's method ARN, cached or not, as API Gateway does.
     func authorise(_ request: GatewayRequest, match: RouteTable.Match, requestID: String)
         -> AuthorisationResult {
         // The identity source is required: without it API Gateway answers 401 without calling the authoriser.
         guard let identity = request.header("authorization"), !identity.isEmpty else { return .rejected(.unauthorized) }
-        let methodARN = configuration.methodARN(method: request.method, path: request.path)
+        // On the normalised path, as API Gateway routes it: `/v1//platform/quota` is `/v1/platform/quota`.
+        let methodARN = configuration.methodARN(method: request.method, path: request.normalizedPath)
         let response: APIGatewayAuthorizerResponse
         if let cached = authoriserCache.lookup(identity, now: now()) {
             response = cached

@@ -10,7 +10,7 @@ struct ProxyEventBuilder {
         let headers = Self.headerMaps(request.headers)
         let query = QueryString(request.query)
         return APIGatewayAuthorizerRequest(
-            methodArn: configuration.methodARN(method: request.method, path: request.path),
+            methodArn: configuration.methodARN(method: request.method, path: request.normalizedPath),
             resource: match.route.path, path: request.path, httpMethod: request.method.uppercased(),
             headers: headers.single, queryStringParameters: query.single.isEmpty ? nil : query.single,
             pathParameters: match.pathParameters.isEmpty ? nil : match.pathParameters,
@@ -19,7 +19,8 @@ struct ProxyEventBuilder {
                 requestId: requestID, resourcePath: match.route.path, path: request.path,
                 httpMethod: request.method.uppercased(), requestTimeEpoch: Self.epochMilliseconds(now),
                 identity: identity(of: request), authorizer: nil
-            )
+            ),
+            multiValueHeaders: headers.multi, multiValueQueryStringParameters: query.multi.isEmpty ? nil : query.multi
         )
     }
 
@@ -54,13 +55,20 @@ struct ProxyEventBuilder {
     }
 
     /// API Gateway's two header maps: the last value per name, and every value.
+    /// Names are case-insensitive, so `Authorization` and `authorization` are
+    /// one header (under the spelling first received), never two entries a
+    /// reader could pick between.
     static func headerMaps(_ fields: [(name: String, value: String)]) -> (single: [String: String]?, multi: [String: [String]]?) {
         guard !fields.isEmpty else { return (nil, nil) }
+        var spelling: [String: String] = [:]
         var single: [String: String] = [:]
         var multi: [String: [String]] = [:]
         for field in fields {
-            single[field.name] = field.value
-            multi[field.name, default: []].append(field.value)
+            let lowercased = field.name.lowercased()
+            let name = spelling[lowercased] ?? field.name
+            spelling[lowercased] = name
+            single[name] = field.value
+            multi[name, default: []].append(field.value)
         }
         return (single, multi)
     }

@@ -44,7 +44,7 @@ public struct RouteTable: Sendable {
         return .failure(pathExists ? .methodNotAllowed : .unknownPath)
     }
 
-    private static func segments(of path: String) -> [Substring] {
+    static func segments(of path: String) -> [Substring] {
         path.split(separator: "/", omittingEmptySubsequences: true)
     }
 

@@ -58,6 +58,21 @@ do {
     fail("could not start the local AgentCore Runtime: \(error)")
 }
 environment["AWS_ENDPOINT_URL_BEDROCK_AGENTCORE"] = agentCore.url
+
+// The local S3 front (docs/decisions/0032): the functions that presign download
+// URLs get it as their S3 endpoint (dev-platform.json), so the URLs verify like on AWS.
+let s3Front: HTTPServer
+do {
+    let upstream = try AWSEnvironment(environment).endpoint(for: .s3, region: configuration.region)
+    let front = LocalS3Front(region: configuration.region,
+                             credentials: EnvironmentCredentialProvider(environment: environment),
+                             upstream: upstream, transport: CurlTransport(), now: { Date() },
+                             requestID: { UUID().uuidString })
+    s3Front = try HTTPServer(host: arguments.host, port: 0, handler: S3FrontHTTPHandler.handler(front: front))
+} catch {
+    fail("could not start the local S3 front: \(error)")
+}
+environment["PLATFORM_S3_FRONT_URL"] = "http://\(s3Front.address)"
 environment["AWS_ENDPOINT_URL_LAMBDA"] = environment["AWS_ENDPOINT_URL_LAMBDA"] ?? "http://\(arguments.host):\(emulatorPort)"
 
 let binDirectory = arguments.binDirectory ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
@@ -106,12 +121,12 @@ if host.functionNames.contains("webhook-delivery") {
 
 let apiURL = "http://\(api.address)"
 let emulatorURL = "http://\(emulator.address)"
-LambdaHost.standardOutput("local-platform: API \(apiURL), Lambda emulator \(emulatorURL), functions: \(host.functionNames.joined(separator: ","))")
+LambdaHost.standardOutput("local-platform: API \(apiURL), Lambda emulator \(emulatorURL), S3 front http://\(s3Front.address), functions: \(host.functionNames.joined(separator: ","))")
 if !missing.isEmpty {
     LambdaHost.standardOutput("local-platform: not built yet, not hosted: \(missing.joined(separator: ","))")
 }
 if let readyFile = arguments.readyFile {
-    let ready = "{\"api\":\"\(apiURL)\",\"emulator\":\"\(emulatorURL)\",\"agentcore\":\"\(agentCore.url)\"}\n"
+    let ready = "{\"api\":\"\(apiURL)\",\"emulator\":\"\(emulatorURL)\",\"agentcore\":\"\(agentCore.url)\",\"s3\":\"http://\(s3Front.address)\"}\n"
     do {
         try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile))
     } catch {
@@ -122,6 +137,7 @@ if let readyFile = arguments.readyFile {
 shutdown.wait()
 jobStream?.stop()
 api.stop()
+s3Front.stop()
 emulator.stop()
 host.stop()
 agentCore.stop()

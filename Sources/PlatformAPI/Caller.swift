@@ -1,5 +1,6 @@
 import DataAccess
 import FoundationEssentials
+import LambdaEvents
 
 /// Who is calling, taken only from the authoriser context
 /// (`requestContext.authorizer`), never from headers, paths or bodies.
@@ -39,6 +40,18 @@ public struct Caller: Sendable, Equatable {
             subject: context["sub"].flatMap { $0.isEmpty ? nil : $0 } ?? context["principalId"] ?? "unknown",
             roles: Set(roles)
         )
+    }
+
+    /// The caller of a received request: the authoriser context, and for a
+    /// machine (SigV4) caller the check that this request is the one its
+    /// signature covered (``RequestBinding``; 401 when it is not). Every API
+    /// Lambda reads its caller here.
+    public init(request: APIGatewayProxyRequest) throws(APIError) {
+        let context = request.requestContext.authorizer
+        try self.init(authorizer: context)
+        if isMachine || RequestBinding.isPresent(in: context) {
+            try RequestBinding.verify(request)
+        }
     }
 
     /// The tier to enforce: a context without one grants the least (`basic`).

@@ -18,6 +18,23 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Builds an object from members in linear time (large documents are
+    /// rebuilt member by member); a repeated key keeps its first position and
+    /// last value, as in `init(_:)`.
+    public init(members: [Member]) {
+        var positions: [String: Int] = [:]
+        self.members = []
+        self.members.reserveCapacity(members.count)
+        for member in members {
+            if let position = positions[member.key] {
+                self.members[position].value = member.value
+            } else {
+                positions[member.key] = self.members.count
+                self.members.append(member)
+            }
+        }
+    }
+
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements)
     }

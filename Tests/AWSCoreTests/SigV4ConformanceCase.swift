@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AWSCore
 
-/// One case folder of the aws-c-auth SigV4 suite (`shared/conformance/sigv4/v4`).
+/// One case folder of the aws-c-auth SigV4 suite (vendored in `Fixtures/sigv4/v4`).
 struct SigV4ConformanceCase {
     struct Context: Decodable {
         struct Credentials: Decodable {
@@ -79,18 +79,15 @@ struct SigV4ConformanceCase {
         return text + "\n" + String(decoding: request.body, as: UTF8.self)
     }
 
-    /// `<project>/../shared/conformance/sigv4/v4`, else `$PLATFORM_SHARED_DIR/conformance/sigv4/v4`.
+    /// The suite vendored as this target's resource `Fixtures/sigv4/v4` (its
+    /// licence and origin are in `Fixtures/sigv4/NOTICE.md`).
     static func suiteDirectory() throws -> URL {
-        let projectRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var candidates = [projectRoot.appending(path: "../shared/conformance/sigv4/v4").standardized]
-        if let shared = ProcessInfo.processInfo.environment["PLATFORM_SHARED_DIR"] {
-            candidates.append(URL(filePath: shared).appending(path: "conformance/sigv4/v4"))
+        guard let suite = Bundle.module.url(forResource: "sigv4", withExtension: nil)?.appending(path: "v4"),
+              FileManager.default.fileExists(atPath: suite.path) else {
+            Issue.record("The vendored SigV4 conformance suite (Tests/AWSCoreTests/Fixtures/sigv4/v4) is missing from the test bundle.")
+            throw MissingSuite()
         }
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.path) {
-            return candidate
-        }
-        Issue.record("SigV4 conformance suite not found; looked in \(candidates.map(\.path)). Clone the project with shared/ beside it or set PLATFORM_SHARED_DIR.")
-        throw MissingSuite()
+        return suite
     }
 
     struct MissingSuite: Error {}

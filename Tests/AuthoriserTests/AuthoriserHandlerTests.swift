@@ -48,9 +48,15 @@ import Testing
         #expect(allows(platformAdmin, "POST", "/v1/tenants"))
         #expect(platformAdmin.context?["roles"] == #"["Platform.Operator"]"#)
 
+        // Platform roles count only on the operator tenant `platform`: in a customer
+        // tenant's directory they open no admin route (tenant-api holds too, but the gateway must).
         let tenantAdmin = try await handler().handle(Events.bearer("acme-admin"))
-        #expect(allows(tenantAdmin, "POST", "/v1/tenants"))
+        #expect(!allows(tenantAdmin, "POST", "/v1/tenants"))
+        #expect(!allows(tenantAdmin, "PATCH", "/v1/tenants/acme-basic"))
+        #expect(!allows(tenantAdmin, "GET", "/v1/tenants/acme-basic/audit-export"))
         #expect(!allows(tenantAdmin, "POST", "/v1/platform/failover"))
+        #expect(allows(tenantAdmin, "GET", "/v1/tenants/acme-basic"))
+        #expect(logs.all.last == "authoriser allow kind=human tenant=acme-basic admin=false")
 
         let platformReader = try await handler().handle(Events.bearer("platform-user"))
         #expect(!allows(platformReader, "GET", "/v1/platform/quota"))

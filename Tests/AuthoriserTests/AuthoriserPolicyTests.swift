@@ -21,25 +21,47 @@ import Testing
         AuthorisedCaller(kind: kind, tenantID: try! TenantID(validating: tenant), appID: "app", tier: .basic, subject: "s", roles: roles, usageKeyID: "K")
     }
 
+    static let anyMethod = "\(Events.apiRoot)/GET/v1/agents"
+
     @Test func theAdminResourcesAreExactlyTheRouteTablesAdminRoutes() {
-        let tenantUser = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: []), apiRoot: Events.apiRoot)
-        let machine = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: ["Platform.Admin"], kind: .machine), apiRoot: Events.apiRoot)
-        let platformAdmin = AuthoriserPolicy.allow(Self.caller("platform", roles: ["Platform.Admin"]), apiRoot: Events.apiRoot)
+        let tenantUser = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: []), apiRoot: Events.apiRoot, methodARN: Self.anyMethod)
+        let platformAdmin = AuthoriserPolicy.allow(Self.caller("platform", roles: ["Platform.Admin"]), apiRoot: Events.apiRoot,
+                                                   methodARN: Self.anyMethod)
         #expect(Self.routes.count > 20)
         for route in Self.routes {
             let arn = Self.arn(route)
             let isAdmin = route.auth == .admin
+            // A machine's Allow is for the signed method only, and never an admin one.
+            let machine = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: ["Platform.Admin"], kind: .machine),
+                                                 apiRoot: Events.apiRoot, methodARN: arn)
             #expect(PolicyEvaluator.allows(tenantUser.policyDocument, methodARN: arn) == !isAdmin, "\(route.method) \(route.path)")
             #expect(PolicyEvaluator.allows(machine.policyDocument, methodARN: arn) == !isAdmin, "\(route.method) \(route.path)")
             #expect(PolicyEvaluator.allows(platformAdmin.policyDocument, methodARN: arn), "\(route.method) \(route.path)")
         }
     }
 
-    @Test func platformRoutesNeedThePlatformTenantEvenForAdmins() {
-        let tenantAdmin = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: ["Platform.Operator"]), apiRoot: Events.apiRoot)
-        for route in Self.routes where route.auth == .admin {
-            let allowed = PolicyEvaluator.allows(tenantAdmin.policyDocument, methodARN: Self.arn(route))
-            #expect(allowed == !route.path.hasPrefix("/v1/platform/"), "\(route.method) \(route.path)")
+    @Test func aMachineAllowCoversOnlyTheSignedMethodARN() {
+        let signed = "\(Events.apiRoot)/GET/v1/agents"
+        let machine = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: ["Machine.Invoke"], kind: .machine),
+                                             apiRoot: Events.apiRoot, methodARN: signed)
+        #expect(PolicyEvaluator.allows(machine.policyDocument, methodARN: signed))
+        // A cached copy of this policy must not open any other route.
+        for route in Self.routes where Self.arn(route) != signed {
+            #expect(!PolicyEvaluator.allows(machine.policyDocument, methodARN: Self.arn(route)), "\(route.method) \(route.path)")
+        }
+        #expect(!PolicyEvaluator.allows(machine.policyDocument, methodARN: "\(Events.apiRoot)/POST/v1/agents"))
+    }
+
+    @Test func platformRolesCountOnlyOnThePlatformTenant() {
+        // A Platform role in a customer tenant's directory grants no admin route at all.
+        for roles in [["Platform.Operator"], ["Platform.Admin"]] {
+            let tenantAdmin = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: roles), apiRoot: Events.apiRoot,
+                                                     methodARN: Self.anyMethod)
+            for route in Self.routes where route.auth == .admin {
+                #expect(!PolicyEvaluator.allows(tenantAdmin.policyDocument, methodARN: Self.arn(route)), "\(route.method) \(route.path)")
+            }
+            #expect(!Self.caller("acme-basic", roles: roles).isAdmin)
+            #expect(Self.caller("platform", roles: roles).isAdmin)
         }
     }
 
@@ -54,7 +76,7 @@ import Testing
     }
 
     @Test func theResponseEncodesAsAPIGatewayExpects() throws {
-        let response = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: ["a\"b"]), apiRoot: Events.apiRoot)
+        let response = AuthoriserPolicy.allow(Self.caller("acme-basic", roles: ["a\"b"]), apiRoot: Events.apiRoot, methodARN: Self.anyMethod)
         let json = try #require(String(data: try JSONEncoder().encode(response), encoding: .utf8))
         #expect(json.contains(#""Version":"2012-10-17""#))
         #expect(json.contains(#""Action":"execute-api:Invoke""#))

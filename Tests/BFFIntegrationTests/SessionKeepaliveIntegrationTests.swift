@@ -24,7 +24,7 @@ import Testing
         let now = Date()
         let owner = try TenantID(validating: LocalAWS.unique("acme"))
         let session = Session(sessionID: try SessionID(validating: "sess-" + UUID().uuidString), tenantID: owner,
-                              agentName: try AgentName(validating: "echo-agent"),
+                              subject: "user@\(owner.rawValue)", agentName: try AgentName(validating: "echo-agent"),
                               runtimeSessionID: "rt-" + UUID().uuidString, now: now.addingTimeInterval(-60))
         try await dynamoDB.putItem(.init(tableName: tables["SESSIONS_TABLE"]!, item: try session.item()))
         var agent = AgentVersion(agentName: session.agentName, version: try SemanticVersion(validating: "1.0.0"),
@@ -61,6 +61,18 @@ import Testing
         let response = await keepalive(stack, as: LocalAWS.unique("globex"), sessionID: stack.session.sessionID.rawValue)
         #expect(response.statusCode == 404)
         #expect(response.body?.contains(#""code":"NOT_FOUND""#) == true)
+        #expect(try await storedSession(stack) == before)
+    }
+
+    @Test func anotherUsersSessionOfTheSameTenantIsNotFoundAndUntouched() async throws {
+        let stack = try await stack()
+        let before = try await storedSession(stack)
+        var event = ProxyEvent.post("/v1/bff/session-keepalive",
+                                    body: #"{"sessionId":"\#(stack.session.sessionID.rawValue)","agentName":"echo-agent"}"#,
+                                    tenantID: stack.owner.rawValue)
+        event.requestContext.authorizer?["sub"] = "someone-else@\(stack.owner.rawValue)"
+        let response = await stack.handler.handle(event)
+        #expect(response.statusCode == 404)
         #expect(try await storedSession(stack) == before)
     }
 
@@ -103,9 +115,9 @@ import Testing
         #expect(ping.path.hasPrefix("/runtimes/arn%3Aaws%3Abedrock-agentcore%3A\(region)%3A"))
 
         let after = try await storedSession(stack)
-        #expect(after.lastActivityAt > before.lastActivityAt)
-        #expect(after.lastActivityAt >= started.addingTimeInterval(-1))
-        #expect(after.expiresAt == after.lastActivityAt.addingTimeInterval(900))
+        #expect(after.lastUsedAt > before.lastUsedAt)
+        #expect(after.lastUsedAt >= started.addingTimeInterval(-1))
+        #expect(after.expiresAt == after.lastUsedAt.addingTimeInterval(900))
         #expect(body["expiresAt"] as? String == DynamoDBItemTimestamp.string(from: after.expiresAt))
         #expect(after.ttl.rawValue > before.ttl.rawValue)
         #expect(after.runtimeSessionID == before.runtimeSessionID && after.createdAt == before.createdAt)

@@ -1,5 +1,7 @@
+import AWSCore
 import Foundation
 import LambdaEvents
+import PlatformAPI
 import Synchronization
 import Testing
 @testable import BFF
@@ -16,7 +18,7 @@ import Testing
                                      clientIDSecret: "platform/test/entra/client-id",
                                      clientSecretSecret: "platform/test/entra/client-secret", now: clock.function),
             keepalive: SessionKeepalive(
-                sessions: FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)]),
+                sessions: FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, subject: "user@acme", agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)]),
                 agents: runtime, pinger: runtime, activeRegion: { "eu-west-1" }, now: clock.function)
         )
     }
@@ -76,9 +78,17 @@ import Testing
     @Test func machineCallersAndNonBearerAreForbidden() async throws {
         var machine = ProxyEvent.user
         machine["roles"] = #"["Machine.Invoke"]"#
-        let asMachine = await handler().handle(ProxyEvent.post("/v1/bff/token-refresh", body: #"{"scope":"api://agent-platform/A"}"#,
-                                                               authorizer: machine))
-        #expect(asMachine.statusCode == 403)
+        let body = #"{"scope":"api://agent-platform/A"}"#
+        // A machine context without what its signature covered is no real request: 401 (ADR 0028).
+        let unbound = await handler().handle(ProxyEvent.post("/v1/bff/token-refresh", body: body, authorizer: machine))
+        #expect(unbound.statusCode == 401)
+        var asMachine = ProxyEvent.post("/v1/bff/token-refresh", body: body, authorizer: machine)
+        asMachine.headers?["x-amz-date"] = "19700101T000000Z"
+        asMachine.headers?["x-tenant-id"] = machine["tenantId"]
+        let binding = RequestBinding(method: "POST", path: "/v1/bff/token-refresh", query: "", amzDate: "19700101T000000Z",
+                                     tenantID: machine["tenantId"] ?? "", payloadHash: SHA256.hexDigest(of: Array(body.utf8)))
+        asMachine.requestContext.authorizer?.merge(binding.context) { $1 }
+        #expect(await handler().handle(asMachine).statusCode == 403)
         let sigv4 = await handler().handle(ProxyEvent.post("/v1/bff/token-refresh", body: #"{"scope":"api://agent-platform/A"}"#,
                                                            authorization: "AWS4-HMAC-SHA256 Credential=x"))
         #expect(sigv4.statusCode == 403)

@@ -19,18 +19,28 @@ import PlatformAPI
     }
 
     @Test func pingsInTheActiveRegionAndExtendsFifteenMinutes() async throws {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, subject: "u", agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn])
         let accepted = try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(), for: caller)
         #expect(accepted == .init(sessionID: Self.sessionID, expiresAt: clock.now.addingTimeInterval(900)))
         #expect(runtime.pings == [.init(runtimeARN: "arn:aws:bedrock-agentcore:eu-central-1:123456789012:runtime/echo_agent-local",
                                         region: "eu-central-1", sessionID: "runtime-" + Self.sessionID)])
         #expect(sessions.extensions == [.init(tenantID: "acme-basic", sessionID: Self.sessionID,
-                                              lastActivityAt: clock.now, expiresAt: clock.now.addingTimeInterval(900))])
+                                              lastUsedAt: clock.now, expiresAt: clock.now.addingTimeInterval(900))])
     }
 
     @Test func anotherTenantsSessionIsNotFoundAndNeverPinged() async {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "globex-premium", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "globex-premium", sessionID: Self.sessionID, subject: "u", agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
+        let runtime = FakeRuntime(arns: ["echo-agent": Self.arn])
+        await #expect(throws: BFFError.notFoundSession) {
+            try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(), for: caller)
+        }
+        #expect(runtime.pings.isEmpty)
+        #expect(sessions.extensions.isEmpty)
+    }
+
+    @Test func anotherUsersSessionOfTheSameTenantIsNotFoundAndNeverPinged() async {
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, subject: "someone-else", agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn])
         await #expect(throws: BFFError.notFoundSession) {
             try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(), for: caller)
@@ -40,7 +50,7 @@ import PlatformAPI
     }
 
     @Test func sessionOfAnotherAgentIsNotFound() async {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, subject: "u", agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn, "other-agent": Self.arn])
         await #expect(throws: BFFError.notFoundSession) {
             try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(agent: "other-agent"), for: caller)
@@ -49,7 +59,7 @@ import PlatformAPI
     }
 
     @Test func unknownAgentIsNotFound() async {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, subject: "u", agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         await #expect(throws: BFFError(code: .notFound, message: "agent not found")) {
             try await keepalive(sessions: sessions, runtime: FakeRuntime(arns: [:])).keepAlive(request(), for: caller)
         }
@@ -61,7 +71,7 @@ import PlatformAPI
         (.failed(code: "ValidationException"), .runtimeInvocationFailed),
     ])
     func pingFailuresMapAndDoNotExtend(failure: RuntimePingError, code: APIError.Code) async {
-        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
+        let sessions = FakeSessions([RuntimeSession(tenantID: "acme-basic", sessionID: Self.sessionID, subject: "u", agentName: "echo-agent", runtimeSessionID: "runtime-" + Self.sessionID)])
         let runtime = FakeRuntime(arns: ["echo-agent": Self.arn], failure: failure)
         await #expect { try await keepalive(sessions: sessions, runtime: runtime).keepAlive(request(), for: caller) }
             throws: { ($0 as? BFFError)?.code == code }

@@ -30,4 +30,18 @@ import Testing
         await #expect(throws: Down.self) { try await cache.value() }
         #expect(try await cache.value() == "eu-west-1")
     }
+
+    @Test func concurrentMissesShareOneLoad() async throws {
+        let loads = Mutex(0)
+        let cache = TimedCache<Int>(lifetime: 60, now: FakeClock().function) {
+            let count = loads.withLock { $0 += 1; return $0 }
+            try await Task.sleep(for: .milliseconds(100))
+            return count
+        }
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await cache.value() } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(loads.withLock { $0 } == 1 && values == Array(repeating: 1, count: 8))
+    }
 }

@@ -38,7 +38,7 @@ import Testing
         #expect(call.payload["tenantId"] == .string("acme-basic"))
         #expect(call.payload["context"] == .object(["k": .number(JSONNumber(1))]))
         #expect(call.payload["async"] == nil)
-        #expect(RuntimeSessionID.isValid(call.sessionID))
+        #expect(call.sessionID.count == 64 && call.sessionID != sink.headers["X-Session-Id"])
         let records = fixture.data.tables.withLock { $0.invocations }
         #expect(records.count == 1)
         #expect(records.first?.status == .success)

@@ -34,7 +34,7 @@ struct IsolationFixture {
     }
 
     func session(_ tenant: TenantID, _ id: String) -> Session {
-        Session(sessionID: try! SessionID(validating: id), tenantID: tenant,
+        Session(sessionID: try! SessionID(validating: id), tenantID: tenant, subject: "user",
                 agentName: try! AgentName(validating: "echo-agent"), runtimeSessionID: "rt-\(id)", now: now)
     }
 

@@ -5,13 +5,13 @@ import Testing
 
 @Suite struct InviteTests {
     private func invite() throws -> Invite {
-        let request = InviteRequest(email: "New.User@Acme.example", roles: ["Tenant.Admin", "Tenant.User", "Tenant.Admin"])
+        let request = InviteRequest(email: "New.User@Acme.example", roles: ["SelfService.Admin", "Agent.Invoke", "selfservice.admin"])
         return Invite(try request.validated(), inviteID: Fixtures.id("i1"), tenantID: Fixtures.tenant(), invitedBy: "sub-1", now: Fixtures.now)
     }
 
     @Test func createsAPendingInviteExpiringInSevenDays() throws {
         let invite = try invite()
-        #expect(invite.status == .pending && invite.roles == ["Tenant.Admin", "Tenant.User"])
+        #expect(invite.status == .pending && invite.roles == ["SelfService.Admin", "Agent.Invoke"])
         #expect(invite.email.rawValue == "new.user@acme.example")
         #expect(invite.expiresAt == Fixtures.now.addingTimeInterval(7 * 86_400))
         #expect(invite.ttl == EpochSeconds(Fixtures.now.addingTimeInterval(37 * 86_400)))
@@ -20,6 +20,13 @@ import Testing
         var accepted = invite
         accepted.status = .accepted
         #expect(accepted.effectiveStatus(at: invite.expiresAt.addingTimeInterval(1)) == .accepted)
+    }
+
+    @Test func rolesAreStoredInTheirCanonicalSpelling() throws {
+        let request = InviteRequest(email: "a@b.io", roles: ["agent.invoke", "SELFSERVICE.ADMIN", "Agent.Invoke"])
+        #expect(try request.validated().roles == ["Agent.Invoke", "SelfService.Admin"])
+        #expect(TenantRole.canonical("sElFsErViCe.AdMiN") == TenantRole.selfServiceAdmin)
+        #expect(TenantRole.canonical("Platform.Admin") == nil)
     }
 
     @Test func roundTrips() throws {
@@ -36,9 +43,10 @@ import Testing
             == ["email:INVALID_FORMAT", "roles:REQUIRED"])
         let many = InviteRequest(email: "a@b.io", roles: (0...10).map { "R\($0)" })
         #expect(Fixtures.fieldErrors { _ = try many.validated() } == ["roles:TOO_LONG"])
-        for (role, code) in [("Platform.Admin", "NOT_ALLOWED"), ("1role", "INVALID_FORMAT"), ("", "INVALID_FORMAT"),
-                             ("a b", "INVALID_FORMAT"), (String(repeating: "r", count: 65), "INVALID_FORMAT")] {
-            let request = InviteRequest(email: "a@b.io", roles: ["Tenant.User", role])
+        for (role, code) in [("Platform.Admin", "NOT_ALLOWED"), ("platform.admin", "NOT_ALLOWED"), ("PLATFORM.OPERATOR", "NOT_ALLOWED"),
+                             ("Machine.Invoke", "NOT_ALLOWED"), ("Tenant.User", "NOT_ALLOWED"), ("1role", "INVALID_FORMAT"),
+                             ("", "INVALID_FORMAT"), ("a b", "INVALID_FORMAT"), (String(repeating: "r", count: 65), "INVALID_FORMAT")] {
+            let request = InviteRequest(email: "a@b.io", roles: ["Agent.Invoke", role])
             #expect(Fixtures.fieldErrors { _ = try request.validated() } == ["roles[1]:\(code)"])
         }
     }

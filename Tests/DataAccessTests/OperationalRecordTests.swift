@@ -59,7 +59,10 @@ import Testing
         #expect(item["status"] == .s("completed") && item["key"] == .s("req-1"))
         #expect(Set(item.keys) == ["PK", "tenantId", "key", "status", "responsePayload", "createdAt", "ttl"])
         let mcp = IdempotencyRecord(tenantID: Fixtures.tenant(), idempotencyKey: key, now: Fixtures.now, window: Retention.interceptorIdempotency)
-        #expect(mcp.ttl.rawValue == 1_795_610_396)
+        #expect(mcp.ttl.rawValue == 1_795_610_396 && mcp.requestHash == nil)
+        let invoke = IdempotencyRecord(tenantID: Fixtures.tenant(), idempotencyKey: key, now: Fixtures.now, requestHash: "abc")
+        let (hashed, hashedItem) = try Fixtures.roundTrip(invoke.completed(responsePayload: "{}"))
+        #expect(hashed.requestHash == "abc" && hashedItem["requestHash"] == .s("abc"))
     }
 
     @Test func auditRecordsLiveUnderThePlatformTenant() throws {

@@ -21,7 +21,7 @@ import Testing
             (.lock(OpsLock.runtimeFailover), "LOCK#platform-runtime-failover", "METADATA"),
             (.invocation(acme, now, Fixtures.id("inv1")), "TENANT#acme", "INV#2026-11-25T12:34:56.789Z#inv1"),
             (.job(acme, Fixtures.id("j1")), "TENANT#acme", "JOB#j1"),
-            (.session(acme, Fixtures.id("s1")), "TENANT#acme", "SESSION#s1"),
+            (.session(acme, try SessionID(validating: "s1")), "TENANT#acme", "SESSION#s1"),
             (.idempotency(acme, try IdempotencyKey(validating: "k#1")), "IDEMPOTENCY#acme#k#1", nil),
         ]
         for (key, partition, sort) in pairs {

@@ -8,7 +8,7 @@ import Testing
     @Test func invocationsAreKeyedByTimestampAndKept90Days() throws {
         var invocation = Invocation(
             invocationID: Fixtures.id("inv1"), tenantID: Fixtures.tenant(), appID: "app", agentName: Fixtures.agent,
-            agentVersion: Fixtures.version, sessionID: Fixtures.id("s1"), inputTokens: 10, outputTokens: 20, latencyMs: 300,
+            agentVersion: Fixtures.version, sessionID: try SessionID(validating: "s1"), inputTokens: 10, outputTokens: 20, latencyMs: 300,
             status: .success, runtimeRegion: Fixtures.region, invocationMode: .streaming, timestamp: Fixtures.now
         )
         #expect(invocation.ttl.rawValue == 1_795_610_096 + 90 * 86_400)
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func jobsMoveThroughTheirStatesAndStampTimes() throws {
-        let url = try CallbackURL(validating: "https://hooks.example.com/x", localEnvironment: false)
+        let url = try CallbackURL(validating: "https://hooks.example.com/x", localReceivers: .none)
         let job = Job(jobID: Fixtures.id("j1"), tenantID: Fixtures.tenant(), appID: "app", agentName: Fixtures.agent,
                       agentVersion: Fixtures.version, webhookID: Fixtures.id("w1"), webhookURL: url, now: Fixtures.now)
         #expect(job.status == .pending && job.ttl.rawValue == 1_795_610_096 + 7 * 86_400)
@@ -54,17 +54,47 @@ import Testing
         #expect(failedEarly.completedAt == Fixtures.now && failedEarly.startedAt == nil)
     }
 
-    @Test func sessionsExtendOnActivity() throws {
-        let session = Session(sessionID: Fixtures.id("s1"), tenantID: Fixtures.tenant(), agentName: Fixtures.agent,
-                              runtimeSessionID: String(repeating: "r", count: 33), now: Fixtures.now)
+    @Test func sessionsExtendOnUseAndNameTheirOwner() throws {
+        let session = Session(sessionID: try SessionID(validating: "s1"), tenantID: Fixtures.tenant(), subject: "user-1",
+                              agentName: Fixtures.agent, runtimeSessionID: String(repeating: "r", count: 64), now: Fixtures.now)
         #expect(session.expiresAt == Fixtures.now.addingTimeInterval(900) && session.ttl.rawValue == 1_795_610_096 + 86_400)
+        #expect(session.isOwned(bySubject: "user-1", agentName: Fixtures.agent))
+        #expect(!session.isOwned(bySubject: "user-2", agentName: Fixtures.agent))
+        #expect(!session.isOwned(bySubject: "user-1", agentName: try AgentName(validating: "other-agent")))
         let later = Fixtures.now.addingTimeInterval(600)
         let touched = session.touched(now: later)
-        #expect(touched.lastActivityAt == later && touched.expiresAt == later.addingTimeInterval(900))
+        #expect(touched.lastUsedAt == later && touched.expiresAt == later.addingTimeInterval(900))
         #expect(touched.ttl.rawValue == 1_795_610_696 + 86_400 && touched.createdAt == Fixtures.now)
         let (decoded, item) = try Fixtures.roundTrip(touched)
         #expect(decoded == touched && item["SK"] == .s("SESSION#s1"))
-        #expect(Set(item.keys) == ["PK", "SK", "sessionId", "tenantId", "agentName", "runtimeSessionId", "createdAt",
-                                   "lastActivityAt", "expiresAt", "ttl"])
+        #expect(Set(item.keys) == ["PK", "SK", "sessionId", "tenantId", "subject", "agentName", "runtimeSessionId", "createdAt",
+                                   "lastUsedAt", "expiresAt", "ttl"])
+    }
+
+    @Test func sessionIDsRecordEveryHandleTheContractAccepts() throws {
+        let longest = "A" + String(repeating: "b_-9", count: 63) + "xyz"
+        #expect(longest.count == 256)
+        #expect(try SessionID(clientHandle: longest).rawValue == longest)
+        #expect(try SessionID(validating: longest).rawValue == longest, "a 256-character handle is recordable")
+        #expect(try SessionID(clientHandle: String(repeating: "a", count: 33)).rawValue.count == 33)
+        let record = Invocation(
+            invocationID: Fixtures.id("inv1"), tenantID: Fixtures.tenant(), appID: "app", agentName: Fixtures.agent,
+            agentVersion: Fixtures.version, sessionID: try SessionID(clientHandle: longest), inputTokens: 0, outputTokens: 0,
+            latencyMs: 0, status: .success, runtimeRegion: Fixtures.region, invocationMode: .sync, timestamp: Fixtures.now)
+        #expect(try Fixtures.roundTrip(record).0.sessionID.rawValue == longest)
+        let clientRule = ValidationError(field: "sessionId", code: .invalidFormat, message: SessionID.clientRule)
+        for bad in [String(repeating: "a", count: 32), longest + "c", "-" + String(repeating: "a", count: 40),
+                    "_" + String(repeating: "a", count: 40), String(repeating: "a", count: 40) + "/",
+                    String(repeating: "a", count: 40) + "é"] {
+            #expect(throws: clientRule) { try SessionID(clientHandle: bad) }
+        }
+        let storedRule = ValidationError(field: "sessionId", code: .invalidFormat,
+                                         message: "must be 1-256 letters, digits, underscores or hyphens")
+        for bad in ["", longest + "c", "a#b", "a b"] {
+            #expect(throws: storedRule) { try SessionID(validating: bad) }
+        }
+        let uuid = try #require(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F"))
+        #expect(SessionID(uuid).rawValue == "e621e1f8-c36c-495a-93fc-0c247a3e6e5f-session")
+        #expect((try? SessionID(clientHandle: SessionID(uuid).rawValue)) != nil)
     }
 }

@@ -55,6 +55,55 @@ import Testing
         }
     }
 
+    @Test func aTokenIssuedInTheFutureIsNotYetValid() async throws {
+        let validator = try validator()
+        _ = try await validator.validate(maker.token(claims: ["iat": "\(now + 60)"]), now: date)
+        // Beyond the same 60 s of leeway, even with a valid nbf.
+        await #expect(throws: EntraAuthError.notYetValid) {
+            try await validator.validate(maker.token(claims: ["iat": "\(now + 61)", "nbf": "\(now - 10)"]), now: date)
+        }
+        await #expect(throws: EntraAuthError.malformedToken) {
+            try await validator.validate(maker.token(claims: ["iat": #""soon""#]), now: date)
+        }
+    }
+
+    /// ADR 0029: an ID token carries the client's nonce and no permission claim.
+    static let notAccessTokens: [[String: String?]] = [
+        ["nonce": #""n-0S6_WzA2Mj""#],
+        ["nonce": "null"],
+        ["scp": nil, "roles": nil],
+        ["scp": "null", "roles": "null"],
+    ]
+
+    @Test(arguments: notAccessTokens)
+    func onlyAccessTokensAreAccepted(overrides: [String: String?]) async throws {
+        let validator = try validator()
+        await #expect(throws: EntraAuthError.notAnAccessToken) {
+            try await validator.validate(maker.token(claims: overrides), now: date)
+        }
+    }
+
+    @Test func eitherPermissionClaimMarksAnAccessToken() async throws {
+        let validator = try validator()
+        // Delegated (a user's `scp`) or application (`roles`), each on its own.
+        _ = try await validator.validate(maker.token(claims: ["roles": nil]), now: date)
+        _ = try await validator.validate(maker.token(claims: ["scp": nil]), now: date)
+    }
+
+    @Test func theHeaderTypeMustBeAnAccessTokenType() async throws {
+        let validator = try validator()
+        for typ in ["JWT", "at+jwt", "application/at+JWT"] {
+            let header = #"{"alg":"RS256","typ":"\#(typ)","kid":"\#(TokenMaker.kid)"}"#
+            _ = try await validator.validate(maker.token(header: header), now: date)
+        }
+        _ = try await validator.validate(maker.token(header: #"{"alg":"RS256","kid":"\#(TokenMaker.kid)"}"#), now: date)
+        await #expect(throws: EntraAuthError.notAnAccessToken) {
+            try await validator.validate(maker.token(header: #"{"alg":"RS256","typ":"id_token+jwt","kid":"\#(TokenMaker.kid)"}"#), now: date)
+        }
+        #expect(EntraAuthError.notAnAccessToken.description == "token is not an access token")
+        #expect(!EntraAuthError.notAnAccessToken.isServerError)
+    }
+
     static let claimFailures: [([String: String?], EntraAuthError)] = [
         (["iss": #""https://login.microsoftonline.com/evil/v2.0""#], .wrongIssuer),
         (["iss": nil], .wrongIssuer),

@@ -5,9 +5,10 @@ import LambdaHost
 import PlatformJSON
 import PlatformTestSupport
 
-/// Both interceptor bootstraps under LambdaHost, against moto (a tools table,
-/// an idempotency table and the signing-key secret, all named uniquely for
-/// this test) and the local identity provider.
+/// Both interceptor bootstraps under LambdaHost, against moto (a tenants table
+/// with a tenant per tier and a suspended one, a tools table, an idempotency
+/// table and the signing-key secret, all named uniquely for this test) and the
+/// local identity provider.
 final class InterceptorStack: Sendable {
     /// One identity provider for every test in the target: tokens carry each
     /// test's own tenant, and one process avoids a start and a stop per test
@@ -24,11 +25,19 @@ final class InterceptorStack: Sendable {
     let dynamoDB: DynamoDBClient
     let identityProvider: LocalIdentityProvider
     let host: LambdaHost
+    /// The standard-tier tenant, the default for tokens without a tier.
     let tenant: TenantID
-    /// A second tenant whose own `crm-lookup` row disables the tool for it.
+    /// An active tenant of each tier (`tenant` is the standard one).
+    let tenantsByTier: [Tier: TenantID]
+    /// A second premium tenant whose own `crm-lookup` row disables the tool for it.
     let otherTenant: TenantID
+    /// A premium tenant whose row is `suspended`.
+    let suspendedTenant: TenantID
+    let tenantsTable: String
     let toolsTable: String
     let idempotencyTable: String
+    /// This stack's own PII pattern parameter (`PII_PATTERNS_PARAMETER`), absent until a test writes it.
+    let piiPatternsParameter: String
     let signingKey: [UInt8]
     /// The environment both functions get on top of the AWS settings.
     let environment: [String: String]
@@ -36,12 +45,25 @@ final class InterceptorStack: Sendable {
     init(functionEnvironment overrides: [String: String?] = [:]) async throws {
         aws = try LocalAWS()
         dynamoDB = DynamoDBClient(client: try aws.client(.dynamoDB))
-        tenant = try TenantID(validating: LocalAWS.unique("ic"))
+        var tenantsByTier: [Tier: TenantID] = [:]
+        for tier in [Tier.basic, .standard, .premium] { tenantsByTier[tier] = try TenantID(validating: LocalAWS.unique("ic")) }
+        self.tenantsByTier = tenantsByTier
+        tenant = tenantsByTier[.standard]!
         otherTenant = try TenantID(validating: LocalAWS.unique("ic"))
+        suspendedTenant = try TenantID(validating: LocalAWS.unique("ic"))
         // Private copies of the deployed tables (the local stack's template defines them).
-        let tables = try await DeployedTables.createCopies(["platform-tools", "platform-idempotency"], in: dynamoDB)
+        let tables = try await DeployedTables.createCopies(
+            ["platform-tenants", "platform-tools", "platform-idempotency"], in: dynamoDB)
+        tenantsTable = tables["TENANTS_TABLE"]!
         toolsTable = tables["TOOLS_TABLE"]!
         idempotencyTable = tables["IDEMPOTENCY_TABLE"]!
+        piiPatternsParameter = "/platform/gateway/pii-patterns/" + LocalAWS.unique("it")
+        var rows = tenantsByTier.map { Self.tenantRow($0.value, tier: $0.key) }
+        rows.append(Self.tenantRow(otherTenant, tier: .premium))
+        rows.append(Self.tenantRow(suspendedTenant, tier: .premium, status: .suspended))
+        for row in rows {
+            _ = try await dynamoDB.putItem(.init(tableName: tenantsTable, item: try row.item()))
+        }
         for tool in [
             Self.tool("crm-lookup", .basic), Self.tool("report-builder", .standard), Self.tool("payments-refund", .premium),
             Self.tool("legacy-export", .basic, enabled: false), Self.tool("crm-lookup", .basic, enabled: false, tenant: otherTenant),
@@ -59,7 +81,7 @@ final class InterceptorStack: Sendable {
 
         identityProvider = try Self.sharedIdentityProvider.get()
         var environment = [
-            "PLATFORM_ENV": platformEnvironment, "TOOLS_TABLE": toolsTable, "IDEMPOTENCY_TABLE": idempotencyTable,
+            "PLATFORM_ENV": platformEnvironment, "TENANTS_TABLE": tenantsTable, "PII_PATTERNS_PARAMETER": piiPatternsParameter, "TOOLS_TABLE": toolsTable, "IDEMPOTENCY_TABLE": idempotencyTable,
             "ENTRA_ISSUER": identityProvider.issuer, "ENTRA_AUDIENCE": identityProvider.audience,
             "ENTRA_JWKS_URL": identityProvider.jwksURL,
         ]
@@ -80,10 +102,24 @@ final class InterceptorStack: Sendable {
              lambdaARN: "arn:aws:lambda:eu-west-2:123456789012:function:tool-\(name)", enabled: enabled)
     }
 
-    /// An Entra-style access token from the local identity provider for a user of `tenant`.
+    /// A tenant's `METADATA` row, as the tenant API writes it.
+    static func tenantRow(_ id: TenantID, tier: Tier, status: TenantStatus = .active) -> Tenant {
+        let registration = try! TenantRegistration(
+            tenantId: id.rawValue, appId: "\(id.rawValue)-app", displayName: id.rawValue, tier: tier.rawValue,
+            ownerEmail: "owner@\(id.rawValue).example", ownerTeam: "team", accountId: "123456789012", monthlyBudgetUsd: 100
+        ).validated()
+        var row = Tenant(registration, now: Date())
+        row.status = status
+        return row
+    }
+
+    /// An Entra-style access token from the local identity provider for a user
+    /// of `tenant`; by default the tenant whose row has the tier the token claims
+    /// (the standard one without a claim), so claim and row agree.
     func userToken(tier: String?, sub: String = "user-1", tenant: TenantID? = nil, expired: Bool = false) async throws -> String {
+        let tenant = tenant ?? tier.flatMap(Tier.init(rawValue:)).flatMap { tenantsByTier[$0] } ?? tenantsByTier[.basic]!
         var claims: [String: Any] = [
-            "tenantid": (tenant ?? self.tenant).rawValue, "appid": "app-\(sub)", "sub": sub, "tier": tier ?? NSNull(),
+            "tenantid": tenant.rawValue, "appid": "app-\(sub)", "sub": sub, "tier": tier ?? NSNull(),
         ]
         if expired {
             // Beyond the validator's 60 s of leeway.
@@ -113,14 +149,13 @@ final class InterceptorStack: Sendable {
         var description: String { "\(function) failed with \(errorType): \(payload)" }
     }
 
-    /// Every idempotency record of `tenant`, read back through DataAccess's decoding.
+    /// Every idempotency record in this stack's table, read back through DataAccess's decoding.
     func idempotencyRecords() async throws -> [IdempotencyRecord] {
-        let prefix = "IDEMPOTENCY#\(tenant.rawValue)#"
-        return try await dynamoDB.scan(.init(tableName: idempotencyTable)).items
-            .filter { item in
-                if case .s(let key)? = item["PK"] { return key.hasPrefix(prefix) }
-                return false
-            }
-            .map { try IdempotencyRecord(item: $0) }
+        try await dynamoDB.scan(.init(tableName: idempotencyTable)).items.map { try IdempotencyRecord(item: $0) }
+    }
+
+    /// The raw items of the idempotency table, every attribute as stored.
+    func idempotencyItems() async throws -> [DynamoDBItem] {
+        try await dynamoDB.scan(.init(tableName: idempotencyTable)).items
     }
 }

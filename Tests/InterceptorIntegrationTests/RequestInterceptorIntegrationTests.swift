@@ -106,7 +106,14 @@ import Testing
         ])
     }
 
-    @Test func replaysARetriedCallWithItsStoredAnswer() async throws {
+    /// The forwarded headers of a pass.
+    func forwardedHeaders(_ output: [UInt8]) throws -> GatewayHeaders {
+        let document = try JSONParser().parse(output)
+        #expect(document["mcp"]?["transformedGatewayResponse"] == nil)
+        return try #require(document["mcp"]?["transformedGatewayRequest"]?["headers"]?.objectValue.flatMap(GatewayHeaders.init(json:)))
+    }
+
+    @Test func replaysARetriedCallWithATokenMintedAgainNotStored() async throws {
         let stack = try await InterceptorStack()
         defer { stack.stop() }
         let token = try await stack.userToken(tier: "premium", sub: "pat")
@@ -118,14 +125,85 @@ import Testing
         let records = try await stack.idempotencyRecords()
         let record = try #require(records.count == 1 ? records.first : nil)
         #expect(record.status == .completed)
-        #expect(record.responsePayload.map { Array($0.utf8) } == first)
+        #expect(record.tenantID == stack.tenantsByTier[.premium])
         let ttl = Double(record.ttl.rawValue) - Date().timeIntervalSince1970
         #expect(ttl > 250 && ttl <= 300)
+
+        // What is stored: a digest and the token's jti and iat. Never the token, the user's token or a header.
+        let scoped = try #require(try forwardedHeaders(first).single("authorization")?.dropFirst(7))
+        let payload = try #require(record.responsePayload)
+        #expect(try JSONParser().parse(payload).objectValue?.keys.sorted() == ["issuedAt", "jti", "requestDigest"])
+        let stored = String(describing: try await stack.idempotencyItems())
+        for secret in [String(scoped), token, "Bearer", "user-agent", "strands-agents", "x-tenant-id"] {
+            #expect(!stored.contains(secret), "the idempotency table holds \(secret.prefix(12))")
+        }
+        let claims = try JWTValidator(algorithm: .hs256, issuer: "platform-gateway", audience: "tool:payments-refund")
+            .validate(String(scoped), secret: stack.signingKey, now: Date()).claims
+        #expect(try claims.string("jti") == JSONParser().parse(payload)["jti"]?.stringValue)
 
         // Another session is another call: a fresh token, a second record.
         let other = try await stack.invoke("request-interceptor", try toolCall(token: token, tool: "payments-refund", session: "sess-other"))
         #expect(other != first)
         #expect(try await stack.idempotencyRecords().count == 2)
+    }
+
+    @Test func anotherUserOfTheTenantReusingTheSessionAndIdGetsTheirOwnToken() async throws {
+        let stack = try await InterceptorStack()
+        defer { stack.stop() }
+        let pat = try await stack.userToken(tier: "premium", sub: "pat")
+        let mallory = try await stack.userToken(tier: "premium", sub: "mallory")
+        let first = try await stack.invoke("request-interceptor", try toolCall(token: pat, tool: "crm-lookup", session: "sess-shared"))
+        let second = try await stack.invoke("request-interceptor", try toolCall(token: mallory, tool: "crm-lookup", session: "sess-shared"))
+        let patToken = try #require(try forwardedHeaders(first).single("authorization"))
+        let malloryToken = try #require(try forwardedHeaders(second).single("authorization"))
+        #expect(patToken != malloryToken)
+        let claims = try JWTValidator(algorithm: .hs256, issuer: "platform-gateway", audience: "tool:crm-lookup")
+            .validate(String(malloryToken.dropFirst(7)), secret: stack.signingKey, now: Date()).claims
+        #expect(try claims.string("acting_sub") == "mallory")
+        #expect(try await stack.idempotencyRecords().count == 2)
+    }
+
+    @Test func theTenantRowDecidesTheTierNotTheTokensClaim() async throws {
+        let stack = try await InterceptorStack()
+        defer { stack.stop() }
+        // A user of the basic tenant whose token claims premium.
+        let inflated = try await stack.userToken(tier: "premium", sub: "liam", tenant: stack.tenantsByTier[.basic])
+        let refused = try denial(try await stack.invoke("request-interceptor", try toolCall(token: inflated, tool: "payments-refund")))
+        #expect(refused["statusCode"] == 403 && refused["body"]?["error"]?["code"] == -32003)
+        let allowed = try await stack.invoke("request-interceptor", try toolCall(token: inflated, tool: "crm-lookup"))
+        let headers = try forwardedHeaders(allowed)
+        #expect(headers.single("x-tier") == "basic")
+        let scoped = try #require(headers.single("authorization")?.dropFirst(7))
+        let claims = try JWTValidator(algorithm: .hs256, issuer: "platform-gateway", audience: "tool:crm-lookup")
+            .validate(String(scoped), secret: stack.signingKey, now: Date()).claims
+        #expect(try claims.string("tier") == "basic")
+    }
+
+    @Test func refusesEverythingForASuspendedTenant() async throws {
+        let stack = try await InterceptorStack()
+        defer { stack.stop() }
+        let token = try await stack.userToken(tier: "premium", tenant: stack.suspendedTenant)
+        let call = try denial(try await stack.invoke("request-interceptor", try toolCall(token: token, tool: "crm-lookup")))
+        #expect(call == [
+            "statusCode": 403,
+            "body": ["jsonrpc": "2.0", "id": 42, "error": ["code": -32003, "message": "Tool not allowed for this caller"]],
+        ])
+        let list = try Fixture.event("response-tools-list.json", ["USER_TOKEN": token, "SESSION_ID": "sess-s"])
+        #expect(try denial(try await stack.invoke("request-interceptor", list))["statusCode"] == 403)
+        #expect(try await stack.idempotencyRecords().isEmpty)
+    }
+
+    @Test func refusesAMethodThePlatformDoesNotServe() async throws {
+        let stack = try await InterceptorStack()
+        defer { stack.stop() }
+        let token = try await stack.userToken(tier: "premium")
+        let text = try Fixture.text("request-tools-call.json", ["USER_TOKEN": token, "SESSION_ID": "sess-m", "TOOL_NAME": "crm-lookup"])
+        let event = Array(text.replacingOccurrences(of: "\"tools/call\"", with: "\"admin/export\"").utf8)
+        #expect(event != Array(text.utf8))
+        let response = try denial(try await stack.invoke("request-interceptor", event))
+        #expect(response == [
+            "statusCode": 400, "body": ["jsonrpc": "2.0", "id": 42, "error": ["code": -32601, "message": "Method not found"]],
+        ])
     }
 
     @Test func refusesToStartWithoutItsSigningKeyEnvironment() async throws {

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 import PlatformJSON
 import Testing
@@ -36,6 +37,49 @@ import Testing
         let other = try await stack.userToken(tier: "premium", tenant: stack.otherTenant)
         let event = try Fixture.event("response-tools-list.json", ["USER_TOKEN": other, "SESSION_ID": "sess-list"])
         #expect(try toolNames(try await stack.invoke("response-interceptor", event)) == ["report-builder", "payments-refund"])
+    }
+
+    @Test func filtersToolsListByTheTenantRowNotTheTokensClaim() async throws {
+        let stack = try await InterceptorStack()
+        defer { stack.stop() }
+        let inflated = try await stack.userToken(tier: "premium", tenant: stack.tenantsByTier[.basic])
+        let event = try Fixture.event("response-tools-list.json", ["USER_TOKEN": inflated, "SESSION_ID": "sess-list"])
+        #expect(try toolNames(try await stack.invoke("response-interceptor", event)) == ["crm-lookup"])
+
+        let suspended = try await stack.userToken(tier: "premium", tenant: stack.suspendedTenant)
+        let refused = try Fixture.event("response-tools-list.json", ["USER_TOKEN": suspended, "SESSION_ID": "sess-list"])
+        let output = try await stack.invoke("response-interceptor", refused)
+        let response = try JSONParser().parse(output)["mcp"]?["transformedGatewayResponse"]
+        #expect(response?["statusCode"] == 403)
+        #expect(response?["body"]?["error"]?["code"] == -32003)
+        #expect(!String(decoding: output, as: UTF8.self).contains("crm-lookup"), "no tool list leaves for a suspended tenant")
+    }
+
+    @Test func refusesTheAnswerOfAMethodItDoesNotKnow() async throws {
+        let stack = try await InterceptorStack()
+        defer { stack.stop() }
+        let token = try await stack.userToken(tier: "basic")
+        let text = try Fixture.text("response-tools-call-pii.json", ["USER_TOKEN": token, "SESSION_ID": "sess-u"])
+        let event = Array(text.replacingOccurrences(of: "\"tools/call\"", with: "\"x-vendor/dump\"").utf8)
+        let output = try await stack.invoke("response-interceptor", event)
+        let response = try JSONParser().parse(output)["mcp"]?["transformedGatewayResponse"]
+        #expect(response == [
+            "statusCode": 400, "body": ["jsonrpc": "2.0", "id": "call-9", "error": ["code": -32601, "message": "Method not found"]],
+        ])
+        #expect(!String(decoding: output, as: UTF8.self).contains("example.co.uk"))
+    }
+
+    @Test func addsTheSSMPatternsToTheBuiltIns() async throws {
+        let stack = try await InterceptorStack()
+        defer { stack.stop() }
+        let ssm = SSMClient(client: try stack.aws.client(.ssm))
+        try await ssm.putParameter(stack.piiPatternsParameter, value: #"["C-[0-9]{4}"]"#)
+        let token = try await stack.userToken(tier: "basic")
+        let event = try Fixture.event("response-tools-call-pii.json", ["USER_TOKEN": token, "SESSION_ID": "sess-ssm"])
+        let output = try await stack.invoke("response-interceptor", event)
+        let body = try JSONParser().parse(output)["mcp"]?["transformedGatewayResponse"]?["body"]
+        #expect(body?["result"]?["content"]?.arrayValue?.first?["text"]
+            == "Customer [REDACTED]: Jane Doe <[REDACTED]>, NI [REDACTED]", "the SSM pattern and the built-ins")
     }
 
     @Test func refusesToolsListForAnExpiredToken() async throws {

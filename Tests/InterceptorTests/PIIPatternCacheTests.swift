@@ -28,25 +28,51 @@ final class FakeParameterSource: ParameterSource {
 
     func cache() -> PIIPatternCache { PIIPatternCache(source: source, now: clock.function) }
 
-    @Test func usesSSMPatternsAndCachesThemFor60Seconds() async {
+    @Test func addsSSMPatternsToTheBuiltInsAndCachesThemFor60Seconds() async {
         source.answer(.success(#"["secret-[0-9]+"]"#))
         let cache = cache()
-        #expect(await cache.redactResponse(["r": "secret-1 a@b.com"]) == ["r": "[REDACTED] a@b.com"])
-        source.answer(.success(#"["a@b\\.com"]"#))
+        #expect(await cache.redactResponse(["r": "secret-1 a@b.com"]) == ["r": "[REDACTED] [REDACTED]"])
+        source.answer(.success(#"["token-[0-9]+"]"#))
         clock.advance(59)
-        #expect(await cache.redactResponse(["r": "secret-1"]) == ["r": "[REDACTED]"])
+        #expect(await cache.redactResponse(["r": "secret-1 token-2"]) == ["r": "[REDACTED] token-2"])
         #expect(source.reads == 1)
         clock.advance(1)
-        #expect(await cache.redactResponse(["r": "secret-1 a@b.com"]) == ["r": "secret-1 [REDACTED]"])
+        #expect(await cache.redactResponse(["r": "secret-1 token-2 12-34-56"]) == ["r": "secret-1 [REDACTED] [REDACTED]"])
         #expect(source.reads == 2)
+        #expect(await cache.lastFallbackReason == nil)
     }
 
-    @Test(arguments: [nil, "not json", "[]", #"{"a":1}"#, #"[1]"#, #"["(unclosed"]"#])
-    func fallsBackToTheBuiltInsWhenAbsentOrInvalid(value: String?) async {
+    @Test(arguments: [nil, "[]"])
+    func anAbsentOrEmptyListMeansTheBuiltIns(value: String?) async {
         source.answer(.success(value))
         let cache = cache()
         #expect(await cache.redactResponse(["r": "a@b.com"]) == ["r": "[REDACTED]"])
-        #expect(await cache.lastFallbackReason != nil)
+        #expect(await cache.lastFallbackReason == nil)
+    }
+
+    @Test(arguments: ["not json", #"{"a":1}"#])
+    func anUnreadableListMeansTheBuiltIns(value: String) async {
+        source.answer(.success(value))
+        let cache = cache()
+        #expect(await cache.redactResponse(["r": "a@b.com"]) == ["r": "[REDACTED]"])
+        #expect(await cache.lastFallbackReason == "parameter is not a JSON list")
+    }
+
+    @Test func skipsTheEntriesItCannotUseAndKeepsTheRest() async {
+        source.answer(.success(#"[1, "(unclosed", "secret-[0-9]+", "(a)\\1"]"#))
+        let cache = cache()
+        #expect(await cache.redactResponse(["r": "secret-7 a@b.com"]) == ["r": "[REDACTED] [REDACTED]"])
+        let reason = await cache.lastFallbackReason
+        #expect(reason == "skipped entry 0 (not a string), entry 1 (unbalanced parenthesis at offset 9), entry 3 (back-references are not supported at offset 5)")
+        #expect(reason?.contains("unclosed") == false, "the log names entries, never their text")
+    }
+
+    @Test func usesAtMost64AdditionalPatterns() async {
+        let list = (0..<70).map { #""p\#($0)x""# }.joined(separator: ",")
+        source.answer(.success("[\(list)]"))
+        let cache = cache()
+        #expect(await cache.redactResponse(["r": "p63x p64x"]) == ["r": "[REDACTED] p64x"])
+        #expect(await cache.lastFallbackReason == "skipped entries from 64 (more than 64)")
     }
 
     @Test func keepsTheLastGoodPatternsWhenSSMFails() async {
@@ -55,7 +81,7 @@ final class FakeParameterSource: ParameterSource {
         _ = await cache.redactResponse(["r": ""])
         source.answer(.failure(.init()))
         clock.advance(61)
-        #expect(await cache.redactResponse(["r": "secret-9 a@b.com"]) == ["r": "[REDACTED] a@b.com"])
+        #expect(await cache.redactResponse(["r": "secret-9 a@b.com"]) == ["r": "[REDACTED] [REDACTED]"])
         #expect(await cache.lastFallbackReason == "parameter read failed")
     }
 

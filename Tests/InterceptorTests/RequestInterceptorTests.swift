@@ -14,36 +14,58 @@ import PlatformJSON
     static let signingKey = String(repeating: "k", count: 48)
     static let globex = try! TenantID(validating: "globex")
     let store = FakeToolStore.catalogue()
+    let tenants: FakeTenantStore
     let idempotency = FakeIdempotencyStore()
     let secrets = FakeSecretSource([secretID: signingKey])
-    let clock = ManualClock()
+    let clock: ManualClock
     let jtis = Counter()
 
     var interceptor: RequestInterceptor {
         let jtis = jtis
         return RequestInterceptor(
-            authenticate: FakeAuthenticator.standard.function, entitlement: ToolEntitlement(store: store),
+            authenticate: FakeAuthenticator.standard.function, tenants: tenantCache, entitlement: ToolEntitlement(store: store),
             issuer: ScopedTokenIssuer(
                 keys: SigningKeyCache(secretID: Self.secretID, source: secrets, now: clock.function),
                 now: clock.function, newJTI: { "jti-\(jtis.next())" }),
             idempotency: idempotency, parser: JSONParser(), now: clock.function)
     }
 
+    /// One cache per test, as one per Lambda instance.
+    let tenantCache: TenantStandingCache
+
+    init() {
+        tenants = FakeTenantStore.catalogue()
+        clock = ManualClock()
+        tenantCache = TenantStandingCache(store: tenants, now: clock.function)
+    }
+
     func event(
         token: String? = "premium-token", session: String? = "sess-1", id: String = "7",
-        method: String = "tools/call", tool: String? = "payments-refund", extraHeaders: String = ""
+        method: String = "tools/call", tool: String? = "payments-refund", arguments: String = #"{"amount":10}"#,
+        extraHeaders: String = ""
     ) -> [UInt8] {
         var headers: [String] = []
         if let token { headers.append(#""Authorization":"Bearer \#(token)""#) }
         if let session { headers.append(#""Mcp-Session-Id":"\#(session)""#) }
         if !extraHeaders.isEmpty { headers.append(extraHeaders) }
-        let params = tool.map { #","params":{"name":"\#($0)","arguments":{"amount":10}}"# } ?? ""
+        let params = tool.map { #","params":{"name":"\#($0)","arguments":\#(arguments)}"# } ?? ""
         return Array(#"""
             {"interceptorInputVersion":"1.0","mcp":{"gatewayRequest":{"path":"/mcp","httpMethod":"POST","headers":{\#(headers.joined(separator: ","))},"body":{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)"\#(params)}}}}
             """#.utf8)
     }
 
     func parse(_ result: InterceptorResult) throws -> JSONValue { try JSONParser().parse(result.output) }
+
+    /// The key of the default event's call (globex's pat, app-p, payments-refund, session sess-1, id 7).
+    static let defaultKey = IdempotencyKey.toolCall(
+        sessionID: "sess-1", requestID: 7, tenantID: globex, appID: "app-p", actingSub: "pat", toolName: "payments-refund")
+
+    /// The digest of the default event's request.
+    static var defaultDigest: String {
+        ToolCallReplay.digest(of: try! MCPMessage(document: [
+            "jsonrpc": "2.0", "id": 7, "method": "tools/call", "params": ["name": "payments-refund", "arguments": ["amount": 10]],
+        ]))
+    }
 
     /// The claims of the scoped token in a forwarded `Authorization`, checked as a tool checks it.
     func scopedClaims(in authorization: String?, tool: String = "payments-refund") throws -> JWTClaims? {
@@ -92,6 +114,7 @@ import PlatformJSON
     @Test(arguments: [
         ("standard-token", "payments-refund", "forbidden: tier below the tool's minimum"),
         ("tierless-token", "report-builder", "forbidden: tier below the tool's minimum"),
+        ("liar-token", "report-builder", "forbidden: tier below the tool's minimum"),
         ("premium-token", "nope", "forbidden: unknown tool"),
         ("premium-token", "legacy-export", "forbidden: tool disabled"),
         ("acme-token", "crm-lookup", "forbidden: tool disabled"),
@@ -116,7 +139,7 @@ import PlatformJSON
         #expect(response?["statusCode"] == 401)
         #expect(response?["body"]?["error"]?["code"] == -32001)
         #expect(response?["body"]?["id"] == "req-1")
-        #expect(store.reads == 0, "the tool is not even looked up")
+        #expect(store.reads == 0 && tenants.reads == 0, "neither the tenant nor the tool is even looked up")
     }
 
     @Test func refusesRepeatedAuthorizationHeaders() async throws {
@@ -125,18 +148,53 @@ import PlatformJSON
         #expect(result.outcome == "unauthenticated: repeated Authorization header")
     }
 
-    @Test func replaysTheStoredAnswerForARetriedCall() async throws {
+    @Test func replaysARetriedCallWithATokenMintedFromTheStoredGrant() async throws {
         let first = await interceptor.handle(event())
         clock.advance(299)
         let second = await interceptor.handle(event())
-        #expect(second.output == first.output)
+        #expect(second.output == first.output, "the same jti and iat: the very same token, minted again")
         #expect(second.outcome == "replay tools/call")
-        #expect(jtis.value == 1, "no second token was minted")
-        let key = IdempotencyKey.toolCall(sessionID: "sess-1", requestID: 7, actingSub: "pat", toolName: "payments-refund")
-        let record = try #require(idempotency.records[.idempotency(Self.globex, key)])
+        #expect(jtis.value == 1, "no second grant was made")
+        let record = try #require(idempotency.records[.idempotency(Self.globex, Self.defaultKey)])
         #expect(record.ttl.rawValue == Int64(clock.now.timeIntervalSince1970) + 1)
         #expect(record.status == .completed)
-        #expect(record.responsePayload.map { Array($0.utf8) } == first.output)
+        let issued = Int(clock.now.timeIntervalSince1970) - 299
+        #expect(try JSONParser().parse(try #require(record.responsePayload)) == [
+            "requestDigest": .string(Self.defaultDigest), "jti": "jti-1", "issuedAt": .number(JSONNumber(issued)),
+        ], "a digest and the grant: nothing else")
+        let claims = try #require(try scopedClaims(in: try forwardedAuthorization(second)))
+        #expect(claims["iat"] == .number(JSONNumber(issued)) && claims["exp"] == .number(JSONNumber(issued + 300)),
+                "a replay never extends the token's life")
+    }
+
+    @Test func theIdempotencyTableHoldsNoTokenAndNoHeader() async throws {
+        let first = await interceptor.handle(event(extraHeaders: #""X-Custom":"private-value""#))
+        let token = try #require(try forwardedAuthorization(first))
+        let payload = try #require(idempotency.records.values.first?.responsePayload)
+        for secret in [String(token.dropFirst(7)), "premium-token", "private-value", "Bearer", "x-tenant-id", "Mcp-Session-Id"] {
+            #expect(!payload.contains(secret), "\(secret) is stored")
+        }
+    }
+
+    @Test func aReplayCarriesTheCurrentCallersHeadersAndTheRowsCurrentTier() async throws {
+        _ = await interceptor.handle(event(token: "acme-token", tool: "report-builder"))
+        tenants.update(FakeTenantStore.row("acme-basic", .standard))
+        clock.advance(31)
+        let replay = await interceptor.handle(event(token: "acme-token", tool: "report-builder", extraHeaders: #""X-Trace":"t2""#))
+        #expect(replay.outcome == "replay tools/call")
+        let headers = try #require(try parse(replay)["mcp"]?["transformedGatewayRequest"]?["headers"]?.objectValue
+            .flatMap(GatewayHeaders.init(json:)))
+        #expect(headers.single("x-trace") == "t2" && headers.single("x-tier") == "standard")
+        let claims = try #require(try scopedClaims(in: headers.single("authorization"), tool: "report-builder"))
+        #expect(claims["tier"] == "standard" && claims["jti"] == "jti-1")
+    }
+
+    @Test func aRequestIdReusedForDifferentArgumentsIsRefused() async throws {
+        _ = await interceptor.handle(event())
+        let result = await interceptor.handle(event(arguments: #"{"amount":10000}"#))
+        #expect(try parse(result)["mcp"]?["transformedGatewayResponse"]?["statusCode"] == 400)
+        #expect(result.outcome == "malformed: request id reused for a different request")
+        #expect(!String(decoding: result.output, as: UTF8.self).contains("Bearer"))
     }
 
     @Test func mintsAfreshAfterTheWindowOrInAnotherSession() async throws {
@@ -157,18 +215,21 @@ import PlatformJSON
         #expect(idempotency.records.count == 2)
     }
 
-    @Test func anotherUserNeverReceivesTheStoredAnswer() async throws {
+    @Test(arguments: ["premium2-token", "standard-token"])
+    func anotherCallerNeverReceivesTheStoredGrant(other: String) async throws {
         let first = await interceptor.handle(event(token: "premium-token", tool: "crm-lookup"))
-        let second = await interceptor.handle(event(token: "standard-token", tool: "crm-lookup"))
+        let second = await interceptor.handle(event(token: other, tool: "crm-lookup"))
         #expect(second.outcome == "pass tools/call")
         #expect(second.output != first.output)
         let claims = try #require(try scopedClaims(in: try forwardedAuthorization(second), tool: "crm-lookup"))
-        #expect(claims["acting_sub"] == "sam")
+        #expect(claims["acting_sub"] != "pat" && claims["jti"] == "jti-2")
+        #expect(idempotency.records.count == 2, "a record per caller")
     }
 
-    @Test func refusesToReplayAnIncompleteRecord() async throws {
-        let key = IdempotencyKey.toolCall(sessionID: "sess-1", requestID: 7, actingSub: "pat", toolName: "payments-refund")
-        idempotency.store(IdempotencyRecord(tenantID: Self.globex, idempotencyKey: key, now: clock.now, window: 300))
+    @Test(arguments: [nil, "{}", #"{"requestDigest":"x","jti":"j","issuedAt":"soon"}"#, "not json"])
+    func refusesToReplayAnIncompleteOrUnreadableRecord(payload: String?) async throws {
+        let record = IdempotencyRecord(tenantID: Self.globex, idempotencyKey: Self.defaultKey, now: clock.now, window: 300)
+        idempotency.store(payload.map { record.completed(responsePayload: $0) } ?? record)
         let result = await interceptor.handle(event())
         #expect(try parse(result)["mcp"]?["transformedGatewayResponse"]?["statusCode"] == 500)
         #expect(result.outcome == "internal: idempotency record is incomplete")
@@ -181,13 +242,15 @@ import PlatformJSON
         #expect(try parse(result)["mcp"]?["transformedGatewayResponse"]?["statusCode"] == 403)
     }
 
-    @Test func answersWithTheTwinsRecordWhenItLosesTheRace() async throws {
-        let key = IdempotencyKey.toolCall(sessionID: "sess-1", requestID: 7, actingSub: "pat", toolName: "payments-refund")
-        let winner = IdempotencyRecord(tenantID: Self.globex, idempotencyKey: key, now: clock.now, window: 300)
-            .completed(responsePayload: #"{"winner":true}"#)
+    @Test func mintsFromTheTwinsGrantWhenItLosesTheRace() async throws {
+        let grant = ScopedTokenGrant(jti: "jti-winner", issuedAt: Int(clock.now.timeIntervalSince1970) - 2)
+        let winner = IdempotencyRecord(tenantID: Self.globex, idempotencyKey: Self.defaultKey, now: clock.now, window: 300)
+            .completed(responsePayload: ToolCallReplay(requestDigest: Self.defaultDigest, grant: grant).payload)
         idempotency.loseNextRace(to: winner)
         let result = await interceptor.handle(event())
-        #expect(String(decoding: result.output, as: UTF8.self) == #"{"winner":true}"#)
+        #expect(result.outcome == "replay tools/call")
+        let claims = try #require(try scopedClaims(in: try forwardedAuthorization(result)))
+        #expect(claims["jti"] == "jti-winner" && claims["iat"] == .number(JSONNumber(grant.issuedAt)))
     }
 
     @Test func withoutASessionThereIsNoIdempotency() async throws {
@@ -247,7 +310,7 @@ import PlatformJSON
     @Test func passesOtherMethodsWithIdentityButNoToken() async throws {
         let result = await interceptor.handle(event(token: "basic-token", method: "tools/list", tool: nil))
         let headers = try parse(result)["mcp"]?["transformedGatewayRequest"]?["headers"]
-        #expect(headers == ["Mcp-Session-Id": "sess-1", "x-tenant-id": "globex", "x-app-id": "app-b",
+        #expect(headers == ["Mcp-Session-Id": "sess-1", "x-tenant-id": "hooli", "x-app-id": "app-b",
                             "x-tier": "basic", "x-acting-sub": "bea"])
         #expect(result.outcome == "pass tools/list")
     }
@@ -276,7 +339,7 @@ import PlatformJSON
 
     @Test func failsClosedWithoutASigningKey() async throws {
         let broken = RequestInterceptor(
-            authenticate: FakeAuthenticator.standard.function, entitlement: ToolEntitlement(store: store),
+            authenticate: FakeAuthenticator.standard.function, tenants: tenantCache, entitlement: ToolEntitlement(store: store),
             issuer: ScopedTokenIssuer(
                 keys: SigningKeyCache(secretID: "other", source: FakeSecretSource(["other": "short"]), now: clock.function),
                 now: clock.function, newJTI: { "j" }),
@@ -289,22 +352,85 @@ import PlatformJSON
     @Test func aKeySetOutageIsAnInternalFailureNotA401() async throws {
         let outage = FakeAuthenticator(principals: [:], failure: .keySetUnavailable)
         let interceptor = RequestInterceptor(
-            authenticate: outage.function, entitlement: ToolEntitlement(store: store), issuer: interceptor.issuer,
+            authenticate: outage.function, tenants: tenantCache, entitlement: ToolEntitlement(store: store), issuer: interceptor.issuer,
             idempotency: idempotency, parser: JSONParser(), now: clock.function)
         let result = await interceptor.handle(event())
         #expect(try parse(result)["mcp"]?["transformedGatewayResponse"]?["statusCode"] == 500)
     }
 
+    @Test func theTenantRowDecidesTheTierNeverTheToken() async throws {
+        // liam's token claims premium; hooli's row says basic.
+        let result = await interceptor.handle(event(token: "liar-token", tool: "crm-lookup"))
+        #expect(result.outcome == "pass tools/call")
+        let headers = try #require(try parse(result)["mcp"]?["transformedGatewayRequest"]?["headers"]?.objectValue
+            .flatMap(GatewayHeaders.init(json:)))
+        #expect(headers.single("x-tier") == "basic")
+        let claims = try #require(try scopedClaims(in: headers.single("authorization"), tool: "crm-lookup"))
+        #expect(claims["tier"] == "basic")
+        // acme-basic's row says premium whatever its name: the row's tier opens premium tools.
+        let premium = await interceptor.handle(event(token: "acme-token", tool: "payments-refund"))
+        #expect(premium.outcome == "pass tools/call")
+    }
+
+    @Test(arguments: [
+        ("suspended-token", "forbidden: tenant not active"), ("deleted-token", "forbidden: tenant not active"),
+        ("ghost-token", "forbidden: tenant not found"),
+    ])
+    func refusesEveryMethodForATenantThatIsNotActive(token: String, outcome: String) async throws {
+        for method in ["tools/call", "tools/list", "initialize"] {
+            let result = await interceptor.handle(event(token: token, method: method, tool: method == "tools/call" ? "crm-lookup" : nil))
+            #expect(try parse(result)["mcp"]?["transformedGatewayResponse"] == [
+                "statusCode": 403,
+                "body": ["jsonrpc": "2.0", "id": 7, "error": ["code": -32003, "message": "Tool not allowed for this caller"]],
+            ])
+            #expect(result.outcome == outcome)
+        }
+        #expect(store.reads == 0 && secrets.reads == 0, "no tool lookup and no token for a tenant that is not active")
+    }
+
+    @Test func aSuspensionTakesEffectWithinTheTenantCacheLifetime() async throws {
+        let interceptor = interceptor
+        #expect(await interceptor.handle(event(session: nil)).outcome == "pass tools/call")
+        tenants.update(FakeTenantStore.row("globex", .premium, status: .suspended))
+        clock.advance(29)
+        #expect(await interceptor.handle(event(session: nil)).outcome == "pass tools/call", "cached for 30 s, as the authoriser")
+        #expect(tenants.reads == 1)
+        clock.advance(1)
+        #expect(await interceptor.handle(event(session: nil)).outcome == "forbidden: tenant not active")
+        #expect(tenants.reads == 2)
+    }
+
+    @Test func failsClosedWhenTheTenantsTableFails() async throws {
+        tenants.fail()
+        let result = await interceptor.handle(event())
+        #expect(try parse(result)["mcp"]?["transformedGatewayResponse"]?["statusCode"] == 500)
+        #expect(result.outcome == "internal: tenant lookup failed")
+    }
+
+    @Test(arguments: ["admin/dump", "Tools/Call", "sampling/createMessage", "notifications/made-up"])
+    func refusesMethodsThePlatformDoesNotServe(method: String) async throws {
+        let result = await interceptor.handle(event(token: "basic-token", method: method, tool: nil))
+        let output = try parse(result)
+        #expect(output["mcp"]?["transformedGatewayResponse"]?["statusCode"] == 400)
+        #expect(output["mcp"]?["transformedGatewayResponse"]?["body"]?["error"] == ["code": -32601, "message": "Method not found"])
+        #expect(output["mcp"]?["transformedGatewayRequest"] == ["headers": .object(JSONObject()), "body": .object(JSONObject())])
+        #expect(result.outcome == "unknown method")
+    }
+
     @Test func idempotencyKeysCannotCollide() {
-        func key(_ session: String, _ id: JSONValue, _ sub: String = "u", _ tool: String = "t") -> IdempotencyKey {
-            IdempotencyKey.toolCall(sessionID: session, requestID: id, actingSub: sub, toolName: tool)
+        func key(
+            _ session: String, _ id: JSONValue, _ sub: String = "u", _ tool: String = "t", tenant: TenantID = Self.globex,
+            app: String = "a"
+        ) -> IdempotencyKey {
+            IdempotencyKey.toolCall(sessionID: session, requestID: id, tenantID: tenant, appID: app, actingSub: sub, toolName: tool)
         }
         #expect(key("a1", "2") != key("a", "12"))
         #expect(key("s", 7) != key("s", "7"))
         #expect(key("s", 7, "ab", "c") != key("s", 7, "a", "bc"))
-        // "mcp:" + SHA-256 of the length-prefixed fields "6:sess-11:73:pat15:payments-refund".
-        #expect(key("sess-1", 7, "pat", "payments-refund").rawValue
-            == "mcp:9f74b9d25abcb34325d3ed3d80cec9a929c96f87f6613f8e45134e94a7920476")
+        #expect(key("s", 7) != key("s", 7, tenant: try! TenantID(validating: "initech")), "bound to the tenant")
+        #expect(key("s", 7) != key("s", 7, app: "b"), "bound to the app")
+        // "mcp:" + SHA-256 of the length-prefixed fields "6:sess-11:76:globex5:app-p3:pat15:payments-refund".
+        #expect(Self.defaultKey.rawValue == "mcp:0277e99b1c1893163f5c7070b5dbec01bca58e4dfbb05bbd44d57d3e8b2e0397")
     }
 }
 

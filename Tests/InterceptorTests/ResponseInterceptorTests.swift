@@ -7,11 +7,13 @@ import PlatformJSON
 
 @Suite struct ResponseInterceptorTests {
     let store = FakeToolStore.catalogue()
+    let tenants = FakeTenantStore.catalogue()
     let ssm = FakeParameterSource()
 
     var interceptor: ResponseInterceptor {
         ResponseInterceptor(
-            authenticate: FakeAuthenticator.standard.function, entitlement: ToolEntitlement(store: store),
+            authenticate: FakeAuthenticator.standard.function,
+            tenants: TenantStandingCache(store: tenants, now: ManualClock().function), entitlement: ToolEntitlement(store: store),
             patterns: PIIPatternCache(source: ssm, now: ManualClock().function), parser: JSONParser())
     }
 
@@ -41,6 +43,7 @@ import PlatformJSON
     @Test(arguments: [
         ("basic-token", ["crm-lookup"]),
         ("tierless-token", ["crm-lookup"]),
+        ("liar-token", ["crm-lookup"]),  // claims premium; its tenant's row says basic
         ("standard-token", ["crm-lookup", "report-builder"]),
         ("premium-token", ["crm-lookup", "report-builder", "payments-refund"]),
     ])
@@ -115,11 +118,58 @@ import PlatformJSON
         #expect(text.contains(#""Content-Length":"999""#), "an unchanged body keeps its headers")
     }
 
-    @Test func passesOtherMethodsUnchanged() async throws {
-        let response = #"{"jsonrpc":"2.0","id":7,"result":{"serverInfo":{"name":"x","email":"ops@example.com"}}}"#
-        let result = await interceptor.handle(event(method: "initialize", responseBody: response))
-        #expect(String(decoding: result.output, as: UTF8.self).contains(response))
-        #expect(result.outcome == "pass")
+    @Test(arguments: ["initialize", "resources/read", "prompts/get", "resources/list", "completion/complete", "ping"])
+    func redactsTheAnswerOfEveryMethodItServes(method: String) async throws {
+        let response = #"{"jsonrpc":"2.0","id":7,"result":{"serverInfo":{"name":"x","ops@example.com":"ops@example.com","n":12345678}}}"#
+        let result = await interceptor.handle(event(method: method, responseBody: response))
+        #expect(try body(of: result) == [
+            "jsonrpc": "2.0", "id": 7, "result": ["serverInfo": ["name": "x", "[REDACTED]": "[REDACTED]", "n": "[REDACTED]"]],
+        ])
+        #expect(result.outcome == "\(method) redaction (changed)")
+    }
+
+    @Test func theLogLineSaysWhichSSMPatternsAreNotInUse() async throws {
+        ssm.answer(.success(#"["(a)\\1", "secret-[0-9]+"]"#))
+        let response = #"{"jsonrpc":"2.0","id":7,"result":{"t":"secret-1"}}"#
+        let result = await interceptor.handle(event(method: "tools/call", responseBody: response))
+        #expect(try body(of: result)["result"]?["t"] == "[REDACTED]")
+        #expect(result.outcome
+            == "tools/call redaction [pii patterns: skipped entry 0 (back-references are not supported at offset 5)] (changed)")
+    }
+
+    @Test func redactsAToolsListAfterFilteringIt() async throws {
+        let response = #"{"jsonrpc":"2.0","id":7,"result":{"tools":[{"name":"crm-lookup","description":"ask jane@example.com"}]}}"#
+        let result = await interceptor.handle(event(method: "tools/list", token: "basic-token", responseBody: response))
+        #expect(try body(of: result)["result"]?["tools"] == [["name": "crm-lookup", "description": "ask [REDACTED]"]])
+    }
+
+    @Test(arguments: ["admin/dump", "sampling/createMessage", "Tools/Call"])
+    func refusesTheAnswerOfAMethodItDoesNotKnow(method: String) async throws {
+        let response = #"{"jsonrpc":"2.0","id":7,"result":{"anything":"jane@example.com"}}"#
+        let result = await interceptor.handle(event(method: method, responseBody: response))
+        let output = try JSONParser().parse(result.output)["mcp"]?["transformedGatewayResponse"]
+        #expect(output == [
+            "statusCode": 400, "body": ["jsonrpc": "2.0", "id": 7, "error": ["code": -32601, "message": "Method not found"]],
+        ])
+        #expect(result.outcome == "unknown method")
+    }
+
+    @Test(arguments: ["suspended-token", "deleted-token", "ghost-token"])
+    func refusesToolsListForATenantThatIsNotActive(token: String) async throws {
+        let result = await interceptor.handle(event(method: "tools/list", token: token, responseBody: Self.toolList))
+        let output = try JSONParser().parse(result.output)["mcp"]?["transformedGatewayResponse"]
+        #expect(output?["statusCode"] == 403)
+        #expect(output?["body"]?["error"]?["code"] == -32003)
+        #expect(!String(decoding: result.output, as: UTF8.self).contains("crm-lookup"))
+        #expect(store.reads == 0)
+    }
+
+    @Test func failsClosedWhenTheTenantsTableFails() async throws {
+        tenants.fail()
+        let result = await interceptor.handle(event(method: "tools/list", responseBody: Self.toolList))
+        let output = try JSONParser().parse(result.output)["mcp"]?["transformedGatewayResponse"]
+        #expect(output?["statusCode"] == 500)
+        #expect(result.outcome == "internal: tenant lookup failed")
     }
 
     @Test func redactsWhenTheRequestCannotBeRead() async throws {
@@ -151,7 +201,8 @@ import PlatformJSON
 
     @Test func refusesAGiantPayload() async throws {
         let limited = ResponseInterceptor(
-            authenticate: FakeAuthenticator.standard.function, entitlement: ToolEntitlement(store: store),
+            authenticate: FakeAuthenticator.standard.function,
+            tenants: TenantStandingCache(store: tenants, now: ManualClock().function), entitlement: ToolEntitlement(store: store),
             patterns: PIIPatternCache(source: ssm, now: ManualClock().function),
             parser: JSONParser(limits: .init(maxBytes: 1 << 20, maxDepth: 64)))
         let giant = #"{"result":{"t":""# + String(repeating: "x", count: 1 << 20) + #""}}"#

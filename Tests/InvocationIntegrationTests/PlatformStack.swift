@@ -1,5 +1,6 @@
 import AWSCore
 import DataAccess
+import HTTPWire
 import Foundation
 import PlatformTestSupport
 import Synchronization
@@ -24,6 +25,14 @@ final class PlatformStack: Sendable {
 
     static let shared: Result<PlatformStack, any Error> = Result { try PlatformStack() }
 
+    /// Free loopback ports the stack lists in `WEBHOOK_LOCAL_RECEIVERS`: the
+    /// only loopback addresses a webhook may call (one per receiver test).
+    static let webhookReceiverPorts: [Int] = (0..<3).compactMap { _ in
+        guard let (probe, port) = try? TCPSocket.listen(host: "127.0.0.1", port: 0) else { return nil }
+        probe.close()
+        return port
+    }
+
     static func get() throws -> PlatformStack { try shared.get() }
 
     private init() throws {
@@ -45,6 +54,7 @@ final class PlatformStack: Sendable {
         environment["ENTRA_ISSUER"] = identity.issuer
         environment["ENTRA_AUDIENCE"] = identity.audience
         environment["WEBHOOK_RETRY_BASE_SECONDS"] = "0.1"
+        environment["WEBHOOK_LOCAL_RECEIVERS"] = Self.webhookReceiverPorts.map { "127.0.0.1:\($0)" }.joined(separator: ",")
         process.environment = environment
         let log = LocalRuntime.repository.appendingPathComponent(".local/invocation-it-platform.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -98,9 +108,10 @@ final class PlatformStack: Sendable {
     }
 
     /// A request through the local API Gateway (authoriser included) as `tenant`'s user.
-    func call(_ method: String, _ path: String, tenant: String = "acme-basic", headers: [(String, String)] = [],
-              body: String? = nil) async throws -> Answer {
-        var fields = HTTPHeaders([("Authorization", "Bearer \(tokens[tenant] ?? "")"), ("Content-Type", "application/json")])
+    /// `token` replaces the seeded user's (for another user of the tenant).
+    func call(_ method: String, _ path: String, tenant: String = "acme-basic", token: String? = nil,
+              headers: [(String, String)] = [], body: String? = nil) async throws -> Answer {
+        var fields = HTTPHeaders([("Authorization", "Bearer \(token ?? tokens[tenant] ?? "")"), ("Content-Type", "application/json")])
         for (name, value) in headers { fields.set(name, value) }
         guard let request = HTTPRequest(method: method, url: apiURL + path, headers: fields, body: Data((body ?? "").utf8)) else {
             throw StackError("bad API URL")
@@ -115,9 +126,9 @@ final class PlatformStack: Sendable {
     }
 
     /// `POST /v1/agents/{agent}/invoke`.
-    func invoke(_ agent: String, _ body: String, tenant: String = "acme-basic",
+    func invoke(_ agent: String, _ body: String, tenant: String = "acme-basic", token: String? = nil,
                 headers: [(String, String)] = []) async throws -> Answer {
-        try await call("POST", "/v1/agents/\(agent)/invoke", tenant: tenant, headers: headers, body: body)
+        try await call("POST", "/v1/agents/\(agent)/invoke", tenant: tenant, token: token, headers: headers, body: body)
     }
 
     /// Sets or clears an injected runtime fault in `region`.

@@ -13,7 +13,7 @@ extension StackTests {
             let stack = try PlatformStack.get()
             let id = "hook-" + UUID().uuidString.prefix(8).lowercased()
             let registration = try WebhookRegistration(callbackUrl: url, events: ["job.completed", "job.failed"])
-                .validated(localEnvironment: true)
+                .validated(localReceivers: LocalWebhookReceivers(endpoints: Set(PlatformStack.webhookReceiverPorts.map { "127.0.0.1:\($0)" })))
             let webhook = Webhook(registration, webhookID: try WebhookID(validating: id),
                                   tenantID: try TenantID(validating: "acme-basic"), secret: Self.secret, now: Date())
             try await DynamoDBClient(client: try stack.aws.client(.dynamoDB))
@@ -47,7 +47,7 @@ extension StackTests {
         }
 
         @Test func receiverDownTwiceThenUpGetsExactlyOneSignedDelivery() async throws {
-            let receiver = try WebhookReceiver(failures: 2)
+            let receiver = try WebhookReceiver(failures: 2, port: PlatformStack.webhookReceiverPorts[0])
             let hook = try await registerWebhook(url: receiver.url)
             let jobID = try await AsyncJobIntegrationTests.startJob(
                 "{\"input\":\"notify me\",\"webhookId\":\"\(hook)\",\"context\":{\"simulatedSeconds\":0.3}}")
@@ -68,7 +68,7 @@ extension StackTests {
         }
 
         @Test func receiverAlwaysDownEndsFailedAfterFourAttempts() async throws {
-            let receiver = try WebhookReceiver(failures: nil)
+            let receiver = try WebhookReceiver(failures: nil, port: PlatformStack.webhookReceiverPorts[1])
             let hook = try await registerWebhook(url: receiver.url)
             let jobID = try await AsyncJobIntegrationTests.startJob(
                 "{\"input\":\"nobody home\",\"webhookId\":\"\(hook)\",\"context\":{\"simulatedSeconds\":0.2}}")
@@ -77,6 +77,34 @@ extension StackTests {
             #expect(row["webhookDelivered"] == .bool(false))
             try await Task.sleep(for: .seconds(1))
             #expect(receiver.calls == 4)
+        }
+
+        /// A stored webhook that points at a loopback port the stack does not list (here the Lambda
+        /// emulator's invoke endpoint, and an unlisted receiver) is never called: the job ends `skipped`.
+        @Test func unlistedLoopbackTargetsAreNeverCalled() async throws {
+            let stack = try PlatformStack.get()
+            let unlisted = try WebhookReceiver(failures: 0, port: 0)
+            for url in [unlisted.url, stack.emulatorURL + "/2015-03-31/functions/bridge/invocations"] {
+                let hook = try await registerStoredWebhook(url: url)
+                let jobID = try await AsyncJobIntegrationTests.startJob(
+                    "{\"input\":\"ssrf\",\"webhookId\":\"\(hook)\",\"context\":{\"simulatedSeconds\":0.2}}")
+                let row = try await waitForDeliveryStatus(jobID, "skipped")
+                #expect(row["webhookDeliveryStatus"] == .s("skipped"), "\(url)")
+            }
+            #expect(unlisted.calls == 0)
+        }
+
+        /// A row as the store holds it, bypassing registration (which refuses such URLs).
+        func registerStoredWebhook(url: String) async throws -> String {
+            let stack = try PlatformStack.get()
+            let id = "hook-" + UUID().uuidString.prefix(8).lowercased()
+            let registration = try WebhookRegistration(callbackUrl: url, events: ["job.completed", "job.failed"])
+                .validated(localReceivers: LocalWebhookReceivers(endpoints: [String(url.dropFirst(7).prefix { $0 != "/" })]))
+            let webhook = Webhook(registration, webhookID: try WebhookID(validating: id),
+                                  tenantID: try TenantID(validating: "acme-basic"), secret: Self.secret, now: Date())
+            try await DynamoDBClient(client: try stack.aws.client(.dynamoDB))
+                .putItem(.init(tableName: "platform-tenants", item: try webhook.item()))
+            return id
         }
     }
 }

@@ -26,11 +26,12 @@ final class WebhookReceiver: Sendable {
     private let state: State
     private let server: HTTPServer
 
-    /// `failures: nil` fails forever.
-    init(failures: Int?) throws {
+    /// `failures: nil` fails forever. `port` must be one of the stack's
+    /// configured receivers (``PlatformStack/webhookReceiverPorts``), or no delivery is attempted.
+    init(failures: Int?, port: Int) throws {
         let state = State(failures: failures ?? .max)
         self.state = state
-        server = try HTTPServer { request, writer in
+        server = try HTTPServer(port: port) { request, writer in
             let body = (try? request.body.readAll(limit: 1 << 20)) ?? []
             let fail = state.withLock { state in
                 state.calls += 1

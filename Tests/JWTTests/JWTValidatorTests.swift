@@ -70,6 +70,21 @@ import PlatformJSON
         _ = try Self.entra.validate(JWTFixtures.rs256Token, keys: JWKS(keys: [jwk]), now: Self.now)
     }
 
+    @Test func rejectsATokenIssuedInTheFuture() throws {
+        let issuedAt = Self.now.addingTimeInterval(-60)
+        // The fixture's iat is its nbf: at 60 s before it, still within the leeway...
+        _ = try Self.entra.validate(JWTFixtures.rs256Token, keys: Self.jwks, now: issuedAt.addingTimeInterval(-60))
+        // ...and without an nbf, an iat more than 60 s ahead is refused on its own.
+        let token = try Self.token { $0["nbf"] = nil }
+        _ = try Self.entra.validate(token, keys: Self.jwks, now: issuedAt.addingTimeInterval(-60))
+        #expect(throws: JWTError.issuedInFuture) { try Self.entra.validate(token, keys: Self.jwks, now: issuedAt.addingTimeInterval(-61)) }
+        #expect(JWTError.issuedInFuture.code.rawValue == "jwt.issued_in_future")
+        let noIssuedAt = try Self.token { $0["nbf"] = nil; $0["iat"] = nil }
+        _ = try Self.entra.validate(noIssuedAt, keys: Self.jwks, now: issuedAt.addingTimeInterval(-3600))
+        let textIssuedAt = try Self.token { $0["iat"] = .string("now") }
+        #expect(throws: JWTError.invalidClaim("iat")) { try Self.entra.validate(textIssuedAt, keys: Self.jwks, now: Self.now) }
+    }
+
     @Test func appliesAtMostSixtySecondsOfLeeway() throws {
         let expiry = Self.now.addingTimeInterval(3600)
         _ = try Self.entra.validate(JWTFixtures.rs256Token, keys: Self.jwks, now: expiry.addingTimeInterval(59))

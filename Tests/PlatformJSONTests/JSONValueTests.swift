@@ -41,4 +41,10 @@ import PlatformJSON
         #expect(value["key"] == nil)
         #expect(JSONValue.array([1]).arrayValue == [1])
     }
+
+    @Test func buildsAnObjectFromMembersKeepingFirstPositionAndLastValue() {
+        let object = JSONObject(members: [.init(key: "b", value: 1), .init(key: "a", value: 2), .init(key: "b", value: 3)])
+        #expect(object.keys == ["b", "a"])
+        #expect(object == JSONObject([("b", 3), ("a", 2)]))
+    }
 }

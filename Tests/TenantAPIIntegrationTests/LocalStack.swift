@@ -27,6 +27,7 @@ struct LocalStack {
             ["platform-tenants", "platform-agents", "platform-ops-locks", "platform-invocations"], in: dynamoDB)) { $1 }
         environment["DATA_BUCKET"] = "it-data-\(suffix)"
         environment["PLATFORM_ENV"] = "local"
+        environment["WEBHOOK_LOCAL_RECEIVERS"] = "127.0.0.1:9"
         environment["AGENTCORE_SESSIONS_QUOTA_CODE"] = "L-AGENTCORE-SESSIONS"
         self.environment = environment
         try await S3Client(client: try aws.client(.s3)).createBucket(environment["DATA_BUCKET"]!)

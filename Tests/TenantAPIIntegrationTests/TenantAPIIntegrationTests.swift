@@ -42,7 +42,7 @@ import Testing
         #expect(denied == 403)
         let (webhook, hook) = await stack.call("POST", "/v1/webhooks", body: #"{"callbackUrl":"http://127.0.0.1:9/h","events":["job.failed"]}"#,
                                                tenant: id, roles: [])
-        #expect(webhook == 201 && hook["secret"] == nil)
+        #expect(webhook == 201 && hook["secret"] == nil && (hook["signingSecret"] as? String)?.count == 64)
         let (suspended, _) = await stack.call("POST", "/v1/platform/tenants/{tenantId}/suspend", path: ["tenantId": id])
         #expect(suspended == 200)
         let (deleted, _) = await stack.call("DELETE", "/v1/tenants/{tenantId}", path: ["tenantId": id])

@@ -1,6 +1,8 @@
 import AWSCore
 import DataAccess
 import Foundation
+import LambdaEvents
+import Synchronization
 import Testing
 @testable import TenantAPI
 
@@ -95,4 +97,37 @@ import Testing
         #expect(degraded.json["status"] as? String == "degraded")
         #expect((degraded.json["dependencies"] as? [[String: Any]])?.last?["status"] as? String == "unavailable")
     }
+
+    @Test func healthIsAnsweredFromABriefCacheSoAFloodDoesNotFanOut() async throws {
+        let parameters = FakeParameters(["/platform/config/runtime-region": "eu-west-1"])
+        let harness = TestHarness(parameters: parameters)
+        let first = await harness.call("GET", "/v1/health", as: nil)
+        try await parameters.putParameter("/platform/config/runtime-region", value: "eu-central-1")
+        let second = await harness.call("GET", "/v1/health", as: nil)
+        #expect(first.json["runtimeRegion"] as? String == "eu-west-1")
+        #expect(second.json["runtimeRegion"] as? String == "eu-west-1", "the second call did not reach SSM")
+    }
 }
+
+@Suite struct HealthAnswerCacheTests {
+    @Test func oneCheckPerLifetimeAndConcurrentCallersShareIt() async throws {
+        let clock = Mutex(Date(timeIntervalSince1970: 0))
+        let checks = Mutex(0)
+        let cache = HealthAnswerCache(lifetime: 5, now: { clock.withLock { $0 } })
+        let check: @Sendable () async throws -> APIGatewayProxyResponse = {
+            let count = checks.withLock { $0 += 1; return $0 }
+            try await Task.sleep(for: .milliseconds(50))
+            return APIGatewayProxyResponse(statusCode: 200, body: "\(count)")
+        }
+        let bodies = try await withThrowingTaskGroup(of: String?.self) { group in
+            for _ in 0..<10 { group.addTask { try await cache.answer(check).body } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(checks.withLock { $0 } == 1 && Set(bodies) == ["1"])
+        clock.withLock { $0 = $0.addingTimeInterval(4.9) }
+        #expect(try await cache.answer(check).body == "1")
+        clock.withLock { $0 = $0.addingTimeInterval(0.1) }
+        #expect(try await cache.answer(check).body == "2")
+    }
+}
+

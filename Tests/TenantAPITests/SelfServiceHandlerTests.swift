@@ -77,10 +77,12 @@ import Testing
         #expect(duplicate.status == 409)
         let listed = await harness.call("GET", "/v1/tenants/{tenantId}/users/invites", path: ["tenantId": "acme"], as: .tenantAdmin("acme"))
         #expect(listed.items.count == 1)
-        let platformRole = #"{"email":"x@acme.example","roles":["Platform.Admin"]}"#
-        let escalation = await harness.call("POST", "/v1/tenants/{tenantId}/users/invite", path: ["tenantId": "acme"],
-                                            body: platformRole, as: .tenantAdmin("acme"))
-        #expect(escalation.status == 400 && escalation.detailFields == ["roles[0]"])
+        for role in ["Platform.Admin", "platform.admin", "PLATFORM.OPERATOR", "Machine.Invoke"] {
+            let platformRole = #"{"email":"x@acme.example","roles":["\#(role)"]}"#
+            let escalation = await harness.call("POST", "/v1/tenants/{tenantId}/users/invite", path: ["tenantId": "acme"],
+                                                body: platformRole, as: .tenantAdmin("acme"))
+            #expect(escalation.status == 400 && escalation.detailFields == ["roles[0]"], "\(role)")
+        }
     }
 
     @Test func invitesAreForTheTenantsOwnAdminsOnly() async throws {

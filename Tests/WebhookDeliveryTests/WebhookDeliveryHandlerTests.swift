@@ -13,7 +13,9 @@ import Testing
         struct State {
             var claims: [String: DeliveryStatus] = [:]
             var attempts: [(Int, DeliveryStatus)] = []
-            var posts: [(url: String, body: Data, headers: [(String, String)])] = []
+            var posts: [(url: String, address: String, body: Data, headers: [(String, String)])] = []
+            /// What the fake resolver answers, by host; an unknown host resolves to nothing.
+            var dns: [String: [CallbackAddress]] = ["127.0.0.1": [loopback], "hooks.example.com": [public1]]
             var answers: [Bool] = []
             var sleeps: [Duration] = []
             var deadLetters: [String] = []
@@ -21,6 +23,10 @@ import Testing
         }
         let state = Mutex(State())
     }
+
+    static let loopback = CallbackAddress(bytes: [127, 0, 0, 1])!
+    static let public1 = CallbackAddress(bytes: [93, 184, 215, 14])!
+    static let receivers = LocalWebhookReceivers(endpoints: ["127.0.0.1:9999"])
 
     struct Store: WebhookStore {
         let world: World
@@ -40,12 +46,17 @@ import Testing
 
     struct Sender: WebhookSender {
         let world: World
-        func post(url: String, body: Data, headers: [(String, String)]) async -> Bool {
+        func post(url: CallbackURL, address: CallbackAddress, body: Data, headers: [(String, String)]) async -> Bool {
             world.state.withLock { state in
-                state.posts.append((url, body, headers))
+                state.posts.append((url.rawValue, address.description, body, headers))
                 return state.answers.isEmpty ? false : state.answers.removeFirst()
             }
         }
+    }
+
+    struct Resolver: CallbackResolver {
+        let world: World
+        func addresses(of host: String) async -> [CallbackAddress] { world.state.withLock { $0.dns[host] ?? [] } }
     }
 
     struct Letters: DeadLetters {
@@ -53,20 +64,20 @@ import Testing
         func send(_ body: String) async throws { world.state.withLock { $0.deadLetters.append(body) } }
     }
 
-    static func webhook(events: [WebhookEvent] = [.jobCompleted, .jobFailed]) throws -> Webhook {
-        let registration = try WebhookRegistration(callbackUrl: "http://127.0.0.1:9999/hook",
-                                                   events: events.map(\.rawValue)).validated(localEnvironment: true)
+    static func webhook(events: [WebhookEvent] = [.jobCompleted, .jobFailed], url: String = "http://127.0.0.1:9999/hook") throws -> Webhook {
+        let registration = try WebhookRegistration(callbackUrl: url, events: events.map(\.rawValue))
+            .validated(localReceivers: receivers)
         return Webhook(registration, webhookID: try WebhookID(validating: "hook-1"), tenantID: tenant, secret: "secret-1",
                        now: now)
     }
 
-    func handler(_ world: World, webhook: Webhook?) -> WebhookDeliveryHandler {
+    func handler(_ world: World, webhook: Webhook?, receivers: LocalWebhookReceivers = receivers) -> WebhookDeliveryHandler {
         var dependencies = WebhookDeliveryDependencies(
-            store: { _ in Store(world: world, webhook: webhook) }, sender: Sender(world: world),
+            store: { _ in Store(world: world, webhook: webhook) }, sender: Sender(world: world), resolver: Resolver(world: world),
             deadLetters: Letters(world: world), metric: { name, _ in world.state.withLock { $0.metrics.append(name) } },
             log: { _ in }, now: { Self.now }, sleep: { duration in world.state.withLock { $0.sleeps.append(duration) } },
             random: { 0.5 })
-        dependencies.localEnvironment = true
+        dependencies.localReceivers = receivers
         return WebhookDeliveryHandler(dependencies: dependencies)
     }
 
@@ -99,8 +110,11 @@ import Testing
     }
 
     @Test func signatureIsHMACOverTimestampAndBody() {
-        #expect(WebhookSignature.header(secret: "secret-1", body: Data(#"{"a":1}"#.utf8), timestamp: 1_795_000_000)
-            == "t=1795000000,v1=6c5e485d6d09c77572457d66914714e92d835d282f847de52a16c800b0895e33")
+        let v1 = "v1=6c5e485d6d09c77572457d66914714e92d835d282f847de52a16c800b0895e33"
+        #expect(WebhookSignature.header(secrets: ["secret-1"], body: Data(#"{"a":1}"#.utf8), timestamp: 1_795_000_000)
+            == "t=1795000000,\(v1)")
+        let both = WebhookSignature.header(secrets: ["secret-2", "secret-1"], body: Data(#"{"a":1}"#.utf8), timestamp: 1_795_000_000)
+        #expect(both.hasPrefix("t=1795000000,v1=") && both.hasSuffix(",\(v1)") && both.split(separator: ",").count == 3)
     }
 
     @Test func downTwiceThenUpDeliversOnceWithBackoff() async throws {
@@ -116,8 +130,9 @@ import Testing
         let post = try #require(state.posts.last)
         let headers = Dictionary(uniqueKeysWithValues: post.headers)
         #expect(headers["X-Platform-Event-Id"] == "job-1:job.completed")
-        #expect(headers["X-Platform-Signature"] == WebhookSignature.header(secret: "secret-1", body: post.body,
+        #expect(headers["X-Platform-Signature"] == WebhookSignature.header(secrets: ["secret-1"], body: post.body,
                                                                             timestamp: 1_795_000_000))
+        #expect(post.address == "127.0.0.1")
         let body = String(decoding: post.body, as: UTF8.self)
         #expect(body.contains(#""event":"job.completed""#) && body.contains(#""errorMessage":null"#))
     }
@@ -158,5 +173,59 @@ import Testing
             .handle(try Self.record(old: try Self.job(.running), new: try Self.job(.failed))) == .skipped)
         #expect(unsubscribed.state.withLock { $0.posts.isEmpty })
     }
-}
 
+    @Test func afterARotationDeliveriesCarryBothSignaturesForADay() async throws {
+        let world = World()
+        world.state.withLock { $0.answers = [true] }
+        let rotated = try Self.webhook().rotatingSecret(to: "secret-2", now: Self.now.addingTimeInterval(-3600))
+        _ = try await handler(world, webhook: rotated)
+            .handle(try Self.record(old: try Self.job(.running), new: try Self.job(.completed)))
+        let post = try #require(world.state.withLock { $0.posts.first })
+        #expect(Dictionary(uniqueKeysWithValues: post.headers)["X-Platform-Signature"]
+            == WebhookSignature.header(secrets: ["secret-2", "secret-1"], body: post.body, timestamp: 1_795_000_000))
+    }
+
+    @Test func aPublicNameIsPinnedToTheAddressThatWasChecked() async throws {
+        let world = World()
+        world.state.withLock { $0.answers = [true] }
+        let hook = try Self.webhook(url: "https://hooks.example.com/jobs")
+        #expect(try await handler(world, webhook: hook, receivers: .none)
+            .handle(try Self.record(old: try Self.job(.running), new: try Self.job(.completed))) == .delivered(attempts: 1))
+        #expect(world.state.withLock { $0.posts.map(\.address) } == ["93.184.215.14"])
+    }
+
+    /// A name that resolves to a private, loopback, link-local, metadata, ULA or
+    /// CGNAT address (alone or next to a public one) is never called.
+    @Test(arguments: [[10, 0, 0, 5], [127, 0, 0, 1], [169, 254, 169, 254], [100, 64, 0, 1], [192, 168, 1, 1], [172, 31, 0, 1],
+                      [0, 0, 0, 0], [224, 0, 0, 1], [0xfd, 0, 0x0e, 0xc2] + Array(repeating: 0, count: 10) + [0x02, 0x54],
+                      Array(repeating: 0, count: 10) + [0xff, 0xff, 127, 0, 0, 1], Array(repeating: 0, count: 15) + [1],
+                      [0xfe, 0x80] + Array(repeating: 0, count: 13) + [1]] as [[UInt8]])
+    func privateResolutionsAreNeverCalled(address: [UInt8]) async throws {
+        let world = World()
+        let hostile = try #require(CallbackAddress(bytes: address))
+        world.state.withLock { $0.dns["hooks.example.com"] = [Self.public1, hostile]; $0.answers = [true, true, true, true] }
+        let hook = try Self.webhook(url: "https://hooks.example.com/jobs")
+        #expect(try await handler(world, webhook: hook, receivers: .none)
+            .handle(try Self.record(old: try Self.job(.running), new: try Self.job(.completed))) == .failed(attempts: 4))
+        #expect(world.state.withLock { $0.posts.isEmpty })
+    }
+
+    @Test func aNameThatDoesNotResolveFailsAfterItsRetries() async throws {
+        let world = World()
+        let hook = try Self.webhook(url: "https://gone.example.com/jobs")
+        #expect(try await handler(world, webhook: hook, receivers: .none)
+            .handle(try Self.record(old: try Self.job(.running), new: try Self.job(.failed))) == .failed(attempts: 4))
+        #expect(world.state.withLock { $0.posts.isEmpty && $0.deadLetters.count == 1 })
+    }
+
+    @Test func aLocalReceiverIsCalledOnlyWhileConfiguredAndOnLoopback() async throws {
+        let unlisted = World()
+        #expect(try await handler(unlisted, webhook: try Self.webhook(), receivers: .none)
+            .handle(try Self.record(old: try Self.job(.running), new: try Self.job(.completed))) == .skipped)
+        let moved = World()
+        moved.state.withLock { $0.dns["127.0.0.1"] = [Self.public1] }
+        #expect(try await handler(moved, webhook: try Self.webhook())
+            .handle(try Self.record(old: try Self.job(.running), new: try Self.job(.completed))) == .failed(attempts: 4))
+        #expect(unlisted.state.withLock { $0.posts.isEmpty } && moved.state.withLock { $0.posts.isEmpty })
+    }
+}

@@ -8,6 +8,7 @@ import hmac
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -28,6 +29,12 @@ def wait_file(path: Path, proc: subprocess.Popen, what: str, seconds: float = 60
     raise AssertionError(f"{what} did not start within {seconds} s")
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def bin_path() -> Path:
     out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
     return Path(out.stdout.strip())
@@ -46,7 +53,10 @@ class Stack:
         platform_bin = bin_path() / "local-platform"
         assert platform_bin.exists(), "local-platform is not built: run `swift build`"
         assert (bin_path() / "authoriser").exists(), "the authoriser is not built: run `swift build`"
-        env = {**os.environ, "ENTRA_JWKS_URL": jwks_url or f"{self.idp_url}/discovery/v2.0/keys",
+        # The one loopback webhook receiver this stack may call (`WEBHOOK_LOCAL_RECEIVERS`); tests listen there.
+        self.receiver = f"127.0.0.1:{free_port()}"
+        env = {**os.environ, "WEBHOOK_LOCAL_RECEIVERS": self.receiver,
+               "ENTRA_JWKS_URL": jwks_url or f"{self.idp_url}/discovery/v2.0/keys",
                "ENTRA_ISSUER": f"{self.idp_url}/local-entra-tenant/v2.0", "ENTRA_AUDIENCE": "api://agent-platform",
                **(extra_env or {})}
         self.log = tmp / "platform.log"
@@ -54,7 +64,7 @@ class Stack:
                                                  "--routes", str(ROOT / "infra/routes.json"),
                                                  "--ready-file", str(tmp / "platform.ready")], env)
         urls = json.loads(wait_file(tmp / "platform.ready", self.platform, "local platform"))
-        self.api, self.emulator = urls["api"], urls["emulator"]
+        self.api, self.emulator, self.s3_front = urls["api"], urls["emulator"], urls["s3"]
         self.env = {}
         if seed:
             subprocess.run([sys.executable, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", self.idp_url,

@@ -2,11 +2,13 @@
 moto (SigV4 checked), the local identity provider, local-platform hosting the
 real `authoriser` bootstrap. Through the gateway, "allowed" means the request
 got past the authoriser (the integration may not be hosted yet: 502)."""
+import datetime
 import hashlib
 import hmac
 import json
 import os
 import time
+import urllib.request
 import uuid
 
 import boto3
@@ -214,6 +216,126 @@ def test_logs_never_contain_tokens_or_signatures(stack):
     assert "authoriser allow" in log and "authoriser deny" in log
     for secret in (token.split(".")[2], token.split(".")[1], "secret-subject-value", stack.env["BASIC_TENANT_KEY_SECRET"]):
         assert secret not in log
+
+
+# ---------- issue 11: SigV4 binds the request (ADR 0028), access tokens only (ADR 0029) ----------
+
+def machine_key(stack):
+    return stack.env["BASIC_TENANT_KEY_ID"], stack.env["BASIC_TENANT_KEY_SECRET"]
+
+
+def botocore_signed(stack, path, *, method="GET", params=None, body=None, tenant="acme-basic", declare_hash=True):
+    """A request signed by botocore's SigV4Auth exactly as an SDK client sends it: the query encoded by
+    botocore itself (`percent_encode_sequence`), the body's hash declared when there is a body."""
+    from botocore.utils import percent_encode_sequence
+    key_id, secret = machine_key(stack)
+    url = f"{stack.api}{path}" + (f"?{percent_encode_sequence(params)}" if params else "")
+    headers = {"x-tenant-id": tenant}
+    if body is not None and declare_hash:
+        headers["x-amz-content-sha256"] = hashlib.sha256(body).hexdigest()
+    req = AWSRequest(method=method, url=url, headers=headers, data=body or b"")
+    SigV4Auth(Credentials(key_id, secret), "execute-api", "eu-west-2").add_auth(req)
+    return url, dict(req.headers.items())
+
+
+@pytest.mark.parametrize("params", [
+    [("k", "2"), ("k", "1")],
+    {"k": ["b", "a", "b"]},
+    {"q": "a+b", "r": "x y"},
+    {"reserved": "!*'();:@&=+$,/?#[]"},
+    {"name": "été", "city": "東京"},
+    {"empty": "", "tilde": "~x-y_z.w"},
+], ids=["repeated", "repeated-values", "plus-and-space", "reserved", "non-ascii", "empty-and-unreserved"])
+def test_queries_botocore_signs_are_accepted_through_the_gateway(stack, params):
+    url, headers = botocore_signed(stack, "/v1/tenants/acme-basic", params=params)
+    status, body = request(url, headers)
+    assert status == 200, body
+
+
+def test_a_botocore_signed_body_reaches_the_integration(stack):
+    body = json.dumps({"callbackUrl": f"https://hooks.acme.example/{uuid.uuid4().hex}", "events": ["job.failed"]}).encode()
+    url, headers = botocore_signed(stack, "/v1/webhooks", method="POST", body=body)
+    status, answer = request(url, {**headers, "Content-Type": "application/json"}, "POST", body)
+    assert status == 201, answer
+
+
+def unauthenticated(status, body):
+    return status == 401 and json.loads(body)["error"]["code"] == "UNAUTHENTICATED"
+
+
+def test_a_captured_signature_serves_no_other_body_query_tenant_or_route(stack):
+    body = json.dumps({"callbackUrl": f"https://hooks.acme.example/{uuid.uuid4().hex}", "events": ["job.failed"]}).encode()
+    url, headers = botocore_signed(stack, "/v1/webhooks", method="POST", body=body)
+    status, _ = request(url, {**headers, "Content-Type": "application/json"}, "POST", body)
+    assert status == 201
+    # Replays of the same Authorization header: the gateway serves its cached Allow, the integration refuses.
+    other = json.dumps({"callbackUrl": "https://evil.example/steal", "events": ["job.failed"]}).encode()
+    assert unauthenticated(*request(url, {**headers, "Content-Type": "application/json"}, "POST", other))
+    assert unauthenticated(*request(url + "?extra=1", {**headers, "Content-Type": "application/json"}, "POST", body))
+    assert unauthenticated(*request(url, {**headers, "x-tenant-id": "globex-premium", "Content-Type": "application/json"}, "POST", body))
+    earlier = (datetime.datetime.strptime(headers["X-Amz-Date"], "%Y%m%dT%H%M%SZ")
+               - datetime.timedelta(seconds=1)).strftime("%Y%m%dT%H%M%SZ")
+    assert unauthenticated(*request(url, {**headers, "X-Amz-Date": earlier, "Content-Type": "application/json"}, "POST", body))
+    # Another method or route: the cached policy (this method ARN only) does not cover it.
+    assert request(f"{stack.api}/v1/webhooks", headers)[0] == 403
+    assert request(f"{stack.api}/v1/tenants/acme-basic", headers)[0] == 403
+
+
+def test_unsigned_payload_is_only_for_requests_without_a_body(stack):
+    url, headers = botocore_signed(stack, "/v1/tenants/acme-basic", body=None)
+    key_id, secret = machine_key(stack)
+    req = AWSRequest(method="GET", url=url, headers={"x-tenant-id": "acme-basic", "x-amz-content-sha256": "UNSIGNED-PAYLOAD"})
+    SigV4Auth(Credentials(key_id, secret), "execute-api", "eu-west-2").add_auth(req)
+    assert request(url, dict(req.headers.items()))[0] == 200
+    body = json.dumps({"callbackUrl": f"https://hooks.acme.example/{uuid.uuid4().hex}", "events": ["job.failed"]}).encode()
+    hook = f"{stack.api}/v1/webhooks"
+    req = AWSRequest(method="POST", url=hook, data=body,
+                     headers={"x-tenant-id": "acme-basic", "x-amz-content-sha256": "UNSIGNED-PAYLOAD"})
+    SigV4Auth(Credentials(key_id, secret), "execute-api", "eu-west-2").add_auth(req)
+    assert unauthenticated(*request(hook, {**dict(req.headers.items()), "Content-Type": "application/json"}, "POST", body))
+    # A body without a declared hash: the signature covered an empty body, so it never verifies.
+    url, headers = botocore_signed(stack, "/v1/webhooks", method="POST", body=body, declare_hash=False)
+    assert request(url, {**headers, "Content-Type": "application/json"}, "POST", body)[0] == 401
+
+
+def test_id_tokens_and_tokens_issued_in_the_future_are_401(stack):
+    def id_token(**claims):
+        req = urllib.request.Request(f"{stack.idp_url}/dev/id-token", data=json.dumps(claims).encode(), method="POST")
+        with urllib.request.urlopen(req, timeout=5) as resp:
+            return json.loads(resp.read())["id_token"]
+    # Even one made to look like an access token for this API: audience, tenant and app claims.
+    look_alike = id_token(aud="api://agent-platform", tenantid="acme-basic", appid="acme-basic-app")
+    assert jwt.decode(look_alike, options={"verify_signature": False})["aud"] == "api://agent-platform"
+    assert bearer(stack, look_alike) == 401
+    assert bearer(stack, id_token(tenantid="acme-basic")) == 401
+    assert bearer(stack, user(stack, nonce="n-123")) == 401
+    assert bearer(stack, user(stack, iat=int(time.time()) + 300)) == 401
+    assert bearer(stack, user(stack, iat=int(time.time()) + 20)) not in DENIED  # within the 60 s leeway
+
+
+def test_the_tier_is_the_tenant_rows_never_the_tokens_claim(stack):
+    token = user(stack, tier="premium")  # acme-basic's row says basic
+    error, policy = stack.invoke_authoriser({"Authorization": f"Bearer {token}"})
+    assert error is None and policy["context"]["tier"] == "basic"
+
+
+def gateway_denied(status, body):
+    return status == 403 and "explicit deny" in json.loads(body).get("Message", "")
+
+
+def test_platform_roles_outside_the_platform_tenant_are_denied_at_the_gateway(stack):
+    token = user(stack, roles=["Platform.Admin", "Platform.Operator"])
+    for method, path in [("POST", "/v1/tenants"), ("PATCH", "/v1/tenants/acme-basic"), ("GET", "/v1/platform/quota"),
+                         ("GET", "/v1/tenants/acme-basic/audit-export?start=2020-01-01T00:00:00.000Z&end=2020-01-02T00:00:00.000Z")]:
+        status, body = stack.get(path, {"Authorization": f"Bearer {token}"}, method=method,
+                                 body=b"{}" if method != "GET" else None)
+        assert gateway_denied(status, body), (method, path, status)
+
+
+@pytest.mark.parametrize("path", ["/v1//tenants", "/v1/tenants/", "//v1/tenants"])
+def test_the_deny_holds_on_paths_the_gateway_normalises(stack, path):
+    status, body = stack.get(path, {"Authorization": f"Bearer {user(stack)}"}, method="POST", body=b"{}")
+    assert gateway_denied(status, body)
 
 
 def test_jwks_outage_keeps_known_keys_and_denies_unknown_ones(stack):

@@ -100,3 +100,15 @@ def test_bad_input_gets_a_clear_error(idp):
     assert err.value.code == 400
     assert call(f"{idp}/dev/fail-next", {"status": 200})[0] == 400
     assert call(f"{idp}/nope")[0] == 404
+
+
+def test_access_tokens_carry_a_grant_and_id_tokens_look_like_entras(idp):
+    _, minted = call(f"{idp}/dev/token", {"tenantid": "acme"})
+    access = jwt.decode(minted["access_token"], options={"verify_signature": False})
+    assert access["scp"] == "access_as_user" and "nonce" not in access
+    _, answer = call(f"{idp}/dev/id-token", {"tenantid": "acme", "sub": "user-1"})
+    token = answer["id_token"]
+    claims = jwt.decode(token, jwks_key(idp, jwt.get_unverified_header(token)["kid"]), algorithms=["RS256"],
+                        audience="local-bff-client")
+    assert claims["nonce"] and claims["sub"] == "user-1" and claims["tenantid"] == "acme"
+    assert not {"scp", "roles", "appid"} & set(claims)

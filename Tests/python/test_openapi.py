@@ -8,6 +8,7 @@ vendor extensions, so a drift here is a drift in routing or authorisation.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from pathlib import Path
 
@@ -40,6 +41,7 @@ ROUTES = [
     ("get", "/v1/webhooks", "tenant-api", "tenant"),
     ("post", "/v1/webhooks", "tenant-api", "tenant"),
     ("delete", "/v1/webhooks/{webhookId}", "tenant-api", "tenant"),
+    ("post", "/v1/webhooks/{webhookId}/rotate-secret", "tenant-api", "tenant"),
     ("get", "/v1/platform/agents", "tenant-api", "admin"),
     ("post", "/v1/platform/agents", "tenant-api", "admin"),
     ("patch", "/v1/platform/agents/{agentName}/versions/{version}", "tenant-api", "admin"),
@@ -448,6 +450,19 @@ def test_webhook_signature_and_callback_documented(spec):
     }
     headers = {p["name"] for p in callback["parameters"] if p["in"] == "header"}
     assert {"X-Platform-Event-Id", "X-Platform-Signature"} <= headers
+
+
+def test_webhook_secret_is_returned_only_by_create_and_rotate(spec):
+    """The signing secret is in the 201 of registration and rotation, and in no other response schema."""
+    created = resolve(spec, spec["components"]["schemas"]["WebhookCreated"])
+    assert "signingSecret" in json.dumps(created)
+    for method, path in (("post", "/v1/webhooks"), ("post", "/v1/webhooks/{webhookId}/rotate-secret")):
+        schema = spec["paths"][path][method]["responses"]["201"]["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/WebhookCreated"}
+    for name in ("Webhook", "WebhookList"):
+        assert "signingSecret" not in json.dumps(spec["components"]["schemas"][name])
+    rotate = spec["paths"]["/v1/webhooks/{webhookId}/rotate-secret"]["post"]["description"]
+    assert "24 hours" in rotate and "v1=<new>,v1=<old>" in rotate
 
 
 def test_generated_route_table_is_current():

@@ -287,11 +287,19 @@ def test_platform_operator_manages_tenants_but_cannot_delete(stack, ddb, secrets
     status, export = operator.call("GET", f"/v1/tenants/{tenant}/audit-export?{EXPORT_QUERY}")
     assert status == 200 and export["tenantId"] == tenant
     assert f"/tenants/{tenant}/audit-exports/" in export["downloadUrl"]
-    # The export holds the admin audit records that target the tenant (create, update, the refused delete).
-    # (moto answers 500 to any presigned GET with signature checking on, so the object is read with boto3.)
+    # The export holds the admin audit records that target the tenant (create, update, the refused delete),
+    # downloaded through the URL itself (the local S3 front verifies it like S3 does).
     key = export["downloadUrl"].split("/platform-tenant-data/", 1)[1].split("?", 1)[0]
     assert key.startswith(f"tenants/{tenant}/audit-exports/") and "X-Amz-Expires=3600" in export["downloadUrl"]
-    text = aws("s3").get_object(Bucket="platform-tenant-data", Key=key)["Body"].read().decode()
+    assert export["downloadUrl"].startswith(stack.s3_front + "/")
+    status, body = request(export["downloadUrl"], {})
+    assert status == 200, body
+    text = body.decode()
+    assert text == aws("s3").get_object(Bucket="platform-tenant-data", Key=key)["Body"].read().decode()
+    for altered in (export["downloadUrl"].replace(f"/tenants/{tenant}/", "/tenants/another-tenant/"),
+                    export["downloadUrl"].replace("X-Amz-Expires=3600", "X-Amz-Expires=7200")):
+        status, body = request(altered, {})
+        assert status == 403 and b"<Code>SignatureDoesNotMatch</Code>" in body, body
     lines = [json.loads(l) for l in text.splitlines()]
     operations = {(l["record"]["operation"], l["record"]["outcome"]) for l in lines if l["recordType"] == "audit"}
     assert {("tenant.create", "succeeded"), ("tenant.update", "succeeded"), ("tenant.delete", "denied")} <= operations
@@ -673,7 +681,8 @@ def test_webhooks_registry(stack, ddb):
     mine, _ = create(stack)
     theirs, _ = create(stack)
     owner, other = user(stack, mine), tenant_admin(stack, theirs)
-    status, hook = owner.call("POST", "/v1/webhooks", {"callbackUrl": "http://127.0.0.1:9/hook", "events": ["job.completed", "job.failed"],
+    callback = f"http://{stack.receiver}/hook"
+    status, hook = owner.call("POST", "/v1/webhooks", {"callbackUrl": callback, "events": ["job.completed", "job.failed"],
                                                        "description": "local receiver"})
     assert status == 201, hook
     assert hook["tenantId"] == mine and hook["status"] == "active" and hook["events"] == ["job.completed", "job.failed"]
@@ -681,12 +690,21 @@ def test_webhooks_registry(stack, ddb):
     row = partition(ddb, mine)[f"WEBHOOK#{hook['webhookId']}"]
     secret = row["secret"]["S"]
     assert len(secret) == 64 and int(secret, 16) >= 0
-    assert secret not in json.dumps(hook) and "secret" not in {k.lower() for k in hook}
+    # Returned exactly once, in the 201; never in a listing.
+    assert hook["signingSecret"] == secret and "secret" not in {k.lower() for k in hook}
     status, listed = owner.call("GET", "/v1/webhooks")
     assert status == 200 and [h["webhookId"] for h in listed["items"]] == [hook["webhookId"]]
     assert secret not in json.dumps(listed) and "signing" not in listed["items"][0]
-    assert_error(*owner.call("POST", "/v1/webhooks", {"callbackUrl": "http://127.0.0.1:9/hook", "events": ["job.failed"]}),
+    assert_error(*owner.call("POST", "/v1/webhooks", {"callbackUrl": callback, "events": ["job.failed"]}),
                  409, "CONFLICT")
+    # Rotation: a new secret, once; the old one still signs for 24 h; another tenant cannot rotate it.
+    assert_error(*other.call("POST", f"/v1/webhooks/{hook['webhookId']}/rotate-secret"), 404, "NOT_FOUND")
+    status, rotated = owner.call("POST", f"/v1/webhooks/{hook['webhookId']}/rotate-secret")
+    assert status == 201 and rotated["signingSecret"] != secret and len(rotated["signingSecret"]) == 64, rotated
+    row = partition(ddb, mine)[f"WEBHOOK#{hook['webhookId']}"]
+    assert row["secret"]["S"] == rotated["signingSecret"] and row["previousSecret"]["S"] == secret
+    listed = owner.call("GET", "/v1/webhooks")[1]
+    assert rotated["signingSecret"] not in json.dumps(listed) and "previousSecretExpiresAt" in listed["items"][0]
     # Another tenant neither sees nor deletes it.
     assert other.call("GET", "/v1/webhooks")[1]["items"] == []
     assert_error(*other.call("DELETE", f"/v1/webhooks/{hook['webhookId']}"), 404, "NOT_FOUND")
@@ -701,6 +719,13 @@ def test_webhooks_registry(stack, ddb):
     ({"callbackUrl": "ftp://hooks.example.com/x", "events": ["job.completed"]}, ["callbackUrl"]),
     ({"callbackUrl": "http://hooks.example.com/x", "events": ["job.completed"]}, ["callbackUrl"]),
     ({"callbackUrl": "https://10.0.0.1/x", "events": ["job.completed"]}, ["callbackUrl"]),
+    ({"callbackUrl": "https://0xa9.0xfe.0xa9.0xfe/latest/meta-data/", "events": ["job.completed"]}, ["callbackUrl"]),
+    ({"callbackUrl": "https://0x7f.0x0.0x0.0x1/x", "events": ["job.completed"]}, ["callbackUrl"]),
+    ({"callbackUrl": "https://2130706433/x", "events": ["job.completed"]}, ["callbackUrl"]),
+    ({"callbackUrl": "https://0177.0.0.1/x", "events": ["job.completed"]}, ["callbackUrl"]),
+    ({"callbackUrl": "https://127.1/x", "events": ["job.completed"]}, ["callbackUrl"]),
+    ({"callbackUrl": "https://[::ffff:127.0.0.1]/x", "events": ["job.completed"]}, ["callbackUrl"]),
+    ({"callbackUrl": "http://127.0.0.1:1/2015-03-31/functions/bridge/invocations", "events": ["job.completed"]}, ["callbackUrl"]),
     ({"callbackUrl": "not a url", "events": ["job.completed"]}, ["callbackUrl"]),
     ({"callbackUrl": "https://user:pw@hooks.example.com/x", "events": ["job.completed"]}, ["callbackUrl"]),
     ({"callbackUrl": "https://hooks.example.com/" + "p" * 2048, "events": ["job.completed"]}, ["callbackUrl"]),
@@ -710,7 +735,8 @@ def test_webhooks_registry(stack, ddb):
     ({"callbackUrl": "https://hooks.example.com/x", "events": ["job.failed"], "description": "d" * 257}, ["description"]),
     ({"callbackUrl": "https://hooks.example.com/x", "events": ["job.failed"], "secret": "mine"}, ["secret"]),
     ({"events": ["job.failed"]}, ["callbackUrl"]),
-], ids=["ftp", "http-remote", "ip-literal", "not-a-url", "userinfo", "too-long", "no-events", "unknown-event",
+], ids=["ftp", "http-remote", "ip-literal", "hex-metadata", "hex-loopback", "decimal-loopback", "octal-loopback",
+        "short-loopback", "mapped-loopback", "unlisted-loopback-port", "not-a-url", "userinfo", "too-long", "no-events", "unknown-event",
         "events-string", "long-description", "client-secret", "missing-url"])
 def test_bad_webhooks_are_400_and_nothing_is_written(stack, ddb, shared_tenant, body, expected):
     tenant = shared_tenant

@@ -39,6 +39,7 @@ class ConfigStore(Construct):
             f"platform/{env}/entra/client-id": "Entra app registration client id of the BFF (set by the operator)",
             f"platform/{env}/entra/client-secret": "Entra client secret of the BFF (set by the operator)",
             f"platform/{env}/gateway/scoped-token-signing-key": "HS256 key of the gateway's scoped tool tokens",
+            f"platform/{env}/bridge/runtime-session-key": "Key deriving tenant-bound runtime session ids (ADR 0026)",
         }.items():
             self.secrets[name] = secretsmanager.Secret(
                 self, name.split("/", 2)[2].replace("/", "-").replace("-", " ").title().replace(" ", ""),

@@ -53,6 +53,7 @@ ACCESS: dict[str, Access] = {
         tables={"platform-tenants": RO, "platform-agents": RO, "platform-ops-locks": RW, "platform-invocations": RW,
                 "platform-jobs": RW, "platform-sessions": RW, "platform-idempotency": RW},
         buckets={"tenant-data": RO},
+        secrets=("platform/{env}/bridge/runtime-session-key",),
         parameters=("/platform/config/*", "/platform/tenants/*"), parameters_write=("/platform/config/runtime-region",),
         invoke_agents=True, assume_tenant_roles=True),
     "async-runner": Access(
@@ -66,7 +67,7 @@ ACCESS: dict[str, Access] = {
     "billing": Access(tables={"platform-tenants": RW, "platform-invocations": RO},
                       parameters=("/platform/billing/*",), events=True, metrics=True),
     "request-interceptor": Access(tables={"platform-tenants": RO, "platform-tools": RO, "platform-idempotency": RW},
-                                  secrets=("platform/{env}/gateway/scoped-token-signing-key*",)),
+                                  secrets=("platform/{env}/gateway/scoped-token-signing-key",)),
     "response-interceptor": Access(tables={"platform-tenants": RO, "platform-tools": RO},
                                    parameters=("/platform/gateway/*",)),
 }
@@ -145,7 +146,9 @@ def grant(fn: PlatformFunction, access: Access, *, deployment: Deployment, table
             actions=["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
             + (["secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:TagResource"]
                if fn.name == "tenant-api" else []),
-            resources=[arn("secretsmanager", f"secret:{p.format(env=deployment.env)}") for p in access.secrets]))
+            # Secrets Manager appends "-" and six random characters to every secret's ARN.
+            resources=[arn("secretsmanager", f"secret:{p.format(env=deployment.env)}" + ("" if p.endswith("*") else "-??????"))
+                       for p in access.secrets]))
     if access.parameters:
         role.add_to_principal_policy(iam.PolicyStatement(
             actions=["ssm:GetParameter", "ssm:GetParameters"],

@@ -106,8 +106,10 @@ class PlatformStack(cdk.Stack):
             value = literal[variable]
             if variable in aws:
                 env[variable] = aws[variable]
-            elif (m := re.fullmatch(r"\$\{[A-Z0-9_]+:-(.*)\}", value)) and m.group(1):
-                env[variable] = m.group(1)
+            elif (m := re.fullmatch(r"\$\{[A-Z0-9_]+:-(.*)\}", value)):
+                if m.group(1):
+                    env[variable] = m.group(1)
+                # An empty local default is a local-only switch (S3 front, loopback receivers): unset in AWS.
             elif "${" not in value:
                 env[variable] = value
             else:

@@ -40,7 +40,7 @@ struct BFFHandler: Sendable {
     private func answer(_ request: APIGatewayProxyRequest) async throws(BFFError) -> APIGatewayProxyResponse {
         guard let operation = router.handler(for: request) else { throw BFFError(.notFound("The route")) }
         let caller: Caller
-        do { caller = try Caller(authorizer: request.requestContext.authorizer) } catch { throw BFFError(error) }
+        do { caller = try Caller(request: request) } catch { throw BFFError(error) }
         guard !caller.isMachine else {
             throw BFFError(code: .forbidden, message: "the BFF serves user tokens only")
         }

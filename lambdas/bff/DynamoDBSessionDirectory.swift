@@ -13,20 +13,20 @@ struct DynamoDBSessionDirectory: SessionDirectory {
               let record = try await store.get(Session.self, from: tableName, key: key, consistentRead: true)
         else { return nil }
         return RuntimeSession(tenantID: record.tenantID.rawValue, sessionID: record.sessionID.rawValue,
-                              agentName: record.agentName.rawValue, runtimeSessionID: record.runtimeSessionID)
+                              subject: record.subject, agentName: record.agentName.rawValue, runtimeSessionID: record.runtimeSessionID)
     }
 
-    func extend(tenantID: String, sessionID: String, lastActivityAt: Date, expiresAt: Date) async throws -> Bool {
+    func extend(tenantID: String, sessionID: String, lastUsedAt: Date, expiresAt: Date) async throws -> Bool {
         guard let (store, key) = Self.scoped(tenantID: tenantID, sessionID: sessionID, dynamoDB: dynamoDB) else { return false }
         do {
             try await store.update(
                 tableName, key: key,
                 update: DynamoDBExpression(
-                    "SET lastActivityAt = :at, expiresAt = :expires, #ttl = :ttl", names: ["#ttl": "ttl"],
+                    "SET lastUsedAt = :at, expiresAt = :expires, #ttl = :ttl", names: ["#ttl": "ttl"],
                     values: [
-                        ":at": .s(DynamoDBItemTimestamp.string(from: lastActivityAt)),
+                        ":at": .s(DynamoDBItemTimestamp.string(from: lastUsedAt)),
                         ":expires": .s(DynamoDBItemTimestamp.string(from: expiresAt)),
-                        ":ttl": .n(String(Retention.sessionTTL(now: lastActivityAt).rawValue)),
+                        ":ttl": .n(String(Retention.sessionTTL(now: lastUsedAt).rawValue)),
                     ]),
                 condition: DynamoDBExpression("attribute_exists(PK)"))
             return true

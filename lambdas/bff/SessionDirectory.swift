@@ -4,5 +4,5 @@ import FoundationEssentials
 protocol SessionDirectory: Sendable {
     func session(tenantID: String, sessionID: String) async throws -> RuntimeSession?
     /// Records activity; false when the session record no longer exists.
-    func extend(tenantID: String, sessionID: String, lastActivityAt: Date, expiresAt: Date) async throws -> Bool
+    func extend(tenantID: String, sessionID: String, lastUsedAt: Date, expiresAt: Date) async throws -> Bool
 }

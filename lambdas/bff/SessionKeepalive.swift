@@ -21,9 +21,9 @@ struct SessionKeepalive: Sendable {
     let now: @Sendable () -> Date
 
     func keepAlive(_ request: SessionKeepaliveRequest, for caller: Caller) async throws(BFFError) -> Accepted {
-        // Another tenant's session and a missing one answer the same, so ids cannot be probed.
+        // Another tenant's or user's session and a missing one answer the same, so ids cannot be probed.
         guard let session = try await dependency({ try await sessions.session(tenantID: caller.tenantID.rawValue, sessionID: request.sessionID) }),
-              session.tenantID == caller.tenantID.rawValue,
+              session.tenantID == caller.tenantID.rawValue, session.subject == caller.subject,
               session.agentName == request.agentName
         else { throw BFFError.notFoundSession }
 
@@ -49,7 +49,7 @@ struct SessionKeepalive: Sendable {
         let expiresAt = pingedAt.addingTimeInterval(Self.idleWindow)
         let extended = try await dependency {
             try await sessions.extend(tenantID: caller.tenantID.rawValue, sessionID: request.sessionID,
-                                      lastActivityAt: pingedAt, expiresAt: expiresAt)
+                                      lastUsedAt: pingedAt, expiresAt: expiresAt)
         }
         guard extended else { throw BFFError.notFoundSession }
         return Accepted(sessionID: request.sessionID, expiresAt: expiresAt)

@@ -1,3 +1,4 @@
+import DataAccess
 import LambdaEvents
 import PlatformAPI
 
@@ -24,7 +25,7 @@ struct SessionKeepaliveRequest: Decodable, Equatable, Sendable {
         }
         var problems: [APIError.Detail] = []
         if !isSessionID(body.sessionID) {
-            problems.append(.init(field: "sessionId", message: "must be 33-256 characters of letters, digits, '_' or '-'"))
+            problems.append(.init(field: "sessionId", message: SessionID.clientRule))
         }
         if !isAgentName(body.agentName) {
             problems.append(.init(field: "agentName", message: "must match ^[a-z][a-z0-9_-]{0,63}$"))
@@ -33,11 +34,9 @@ struct SessionKeepaliveRequest: Decodable, Equatable, Sendable {
         return body
     }
 
-    /// `^[A-Za-z0-9][A-Za-z0-9_-]*$`, 33-256 characters (AgentCore's limits).
+    /// The contract's session handle (one rule for every function: `SessionID`).
     static func isSessionID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard (33...256).contains(bytes.count), let first = bytes.first, isAlphanumeric(first) else { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        (try? SessionID(clientHandle: text)) != nil
     }
 
     /// `^[a-z][a-z0-9_-]{0,63}$`.
@@ -49,7 +48,4 @@ struct SessionKeepaliveRequest: Decodable, Equatable, Sendable {
 
     private static func isLower(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        isLower(byte) || isDigit(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-    }
 }

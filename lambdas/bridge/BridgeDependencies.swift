@@ -7,7 +7,10 @@ struct BridgeDependencies: Sendable {
     var registry: any AgentRegistry
     /// The caller's tenant data; built per request from the authoriser's tenant.
     var tenantStore: @Sendable (TenantID) -> any TenantStore
-    var idempotency: any IdempotencyStore
+    /// The caller's idempotency records; built per request from the authoriser's tenant.
+    var idempotency: @Sendable (TenantID) -> any IdempotencyStore
+    /// The key runtime session ids are derived with (ADR 0026).
+    var sessionKey: any SessionKeySource
     var credentials: any TenantCredentialSource
     var runtime: any AgentRuntime
     var failover: FailoverInvoker

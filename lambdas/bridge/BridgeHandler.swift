@@ -18,7 +18,7 @@ struct BridgeHandler: Sendable {
         let responder = HTTPResponder(sink: sink, streamingIntegration: isInvoke)
         let requestID = request.requestContext.requestId
         do {
-            let caller = try Caller(authorizer: request.requestContext.authorizer)
+            let caller = try Caller(request: request)
             if isInvoke {
                 return try await InvokeHandler(dependencies: dependencies)
                     .handle(request, caller: caller, responder: responder)
@@ -38,12 +38,15 @@ struct BridgeHandler: Sendable {
     private var router: Router<Caller> {
         var router = Router<Caller>()
         let catalog = AgentCatalog(registry: dependencies.registry)
+        let tenantStore = dependencies.tenantStore
         router.on("GET", "/v1/agents") { _, caller in
-            try APIResponse.json(200, ["items": try await catalog.list(for: caller).map(AgentView.summary)])
+            let tier = try await tenantStore(caller.tenantID).activeTenant().tier
+            return try APIResponse.json(200, ["items": try await catalog.list(tier: tier).map(AgentView.summary)])
         }
         router.on("GET", "/v1/agents/{agentName}") { request, caller in
-            try APIResponse.json(200, AgentView.detail(try await catalog.resolve(request.pathParameters?["agentName"],
-                                                                                 for: caller)))
+            let tier = try await tenantStore(caller.tenantID).activeTenant().tier
+            return try APIResponse.json(200, AgentView.detail(try await catalog.resolve(request.pathParameters?["agentName"],
+                                                                                        tier: tier)))
         }
         router.on("GET", "/v1/jobs/{jobId}") { request, caller in
             try await jobResponse(request.pathParameters?["jobId"], caller: caller)

@@ -18,4 +18,8 @@ struct CachedTenantStore: TenantStore {
     func job(_ id: JobID) async throws -> Job? { try await store.job(id) }
     func putJob(_ job: Job) async throws { try await store.putJob(job) }
     func putInvocation(_ invocation: Invocation) async throws { try await store.putInvocation(invocation) }
+    func session(_ id: SessionID) async throws -> Session? { try await store.session(id) }
+    func putSession(_ session: Session, replacing existing: Session?) async throws {
+        try await store.putSession(session, replacing: existing)
+    }
 }

@@ -2,38 +2,32 @@ import AWSCore
 import DataAccess
 import FoundationEssentials
 
-/// `IdempotencyStore` on DynamoDB; the request fingerprint rides along as
-/// the extra attribute `requestHash`.
+/// `IdempotencyStore` on the tenant-scoped client (ADR 0015): every row it
+/// reads or writes is checked to be the caller's own `IDEMPOTENCY#{tenantId}#...`.
 struct DynamoDBIdempotencyStore: IdempotencyStore {
-    let dynamoDB: DynamoDBClient
+    let scoped: TenantScopedDynamoDB
     let table: String
 
-    func claim(_ record: IdempotencyRecord, requestHash: String, now: Date) async throws -> IdempotencyClaim {
-        var item = try record.item()
-        item["requestHash"] = .s(requestHash)
+    func claim(_ record: IdempotencyRecord, now: Date) async throws -> IdempotencyClaim {
         do {
-            try await dynamoDB.putItem(.init(
-                tableName: table, item: item, conditionExpression: "attribute_not_exists(PK) OR #ttl < :now",
-                expressionAttributeNames: ["#ttl": "ttl"],
-                expressionAttributeValues: [":now": .n(String(EpochSeconds(now).rawValue))]))
+            // A row past its TTL may linger until DynamoDB deletes it: it no longer counts.
+            try await scoped.put(record, into: table, condition: DynamoDBExpression(
+                "attribute_not_exists(PK) OR #ttl < :now", names: ["#ttl": "ttl"],
+                values: [":now": .n(String(EpochSeconds(now).rawValue))]))
             return .claimed
-        } catch let error as AWSError where error.code == "ConditionalCheckFailedException" {
-            guard let existing = try await dynamoDB.getItem(.init(
-                tableName: table, key: record.key.attributes, consistentRead: true))
-            else { return try await claim(record, requestHash: requestHash, now: now) }
-            var hash: String?
-            if case .s(let value)? = existing["requestHash"] { hash = value }
-            return .existing(try IdempotencyRecord(item: existing), requestHash: hash)
+        } catch is ConditionalWriteConflict {
+            guard let existing = try await scoped.get(IdempotencyRecord.self, from: table, key: record.key,
+                                                      consistentRead: true)
+            else { return try await claim(record, now: now) }
+            return .existing(existing)
         }
     }
 
-    func complete(_ record: IdempotencyRecord, requestHash: String) async throws {
-        var item = try record.item()
-        item["requestHash"] = .s(requestHash)
-        try await dynamoDB.putItem(.init(tableName: table, item: item))
+    func complete(_ record: IdempotencyRecord) async throws {
+        try await scoped.put(record, into: table)
     }
 
     func release(_ record: IdempotencyRecord) async throws {
-        try await dynamoDB.deleteItem(.init(tableName: table, key: record.key.attributes))
+        try await scoped.delete(from: table, key: record.key)
     }
 }

@@ -1,5 +1,6 @@
 import AWSCore
 import DataAccess
+import FoundationEssentials
 
 /// `TenantStore` on `TenantScopedDynamoDB`: keys come from `TableKey`
 /// builders with this store's tenant, and the scoped client refuses (and
@@ -28,5 +29,19 @@ struct DynamoDBTenantStore: TenantStore {
 
     func putInvocation(_ invocation: Invocation) async throws {
         try await scoped.put(invocation, into: tables.invocations)
+    }
+
+    func session(_ id: SessionID) async throws -> Session? {
+        try await scoped.get(Session.self, from: tables.sessions, key: .session(tenantID, id), consistentRead: true)
+    }
+
+    func putSession(_ session: Session, replacing existing: Session?) async throws {
+        let condition = existing.map { owner in
+            DynamoDBExpression(
+                "subject = :subject AND agentName = :agent AND runtimeSessionId = :runtime",
+                values: [":subject": .s(owner.subject), ":agent": .s(owner.agentName.rawValue),
+                         ":runtime": .s(owner.runtimeSessionID)])
+        } ?? .itemDoesNotExist
+        try await scoped.put(session, into: tables.sessions, condition: condition)
     }
 }

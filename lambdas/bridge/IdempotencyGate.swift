@@ -4,9 +4,11 @@ import FoundationEssentials
 import LambdaEvents
 import PlatformAPI
 
-/// `Idempotency-Key` for invoke: a repeat from the same tenant for the same
-/// agent within 24 h replays the first answer; a repeat in flight is 409; the
-/// same key with another body is 422. Failed invocations release the key.
+/// `Idempotency-Key` for invoke: a repeat from the same user (subject and
+/// application) of the same tenant for the same agent within 24 h replays the
+/// first answer; a repeat in flight is 409; the same key with another body is
+/// 422. Another user's equal key is another key (ADR 0027). Failed
+/// invocations release the key.
 struct IdempotencyGate: Sendable {
     let store: any IdempotencyStore
     let now: @Sendable () -> Date
@@ -16,7 +18,7 @@ struct IdempotencyGate: Sendable {
         /// No key: just run.
         case run
         /// The key is ours now: run, then `complete` or `release`.
-        case claimed(IdempotencyRecord, requestHash: String)
+        case claimed(IdempotencyRecord)
         /// Answer this (the first outcome) without running.
         case replay(APIGatewayProxyResponse)
     }
@@ -27,20 +29,18 @@ struct IdempotencyGate: Sendable {
         var body: String
     }
 
-    func begin(clientKey: String?, tenantID: TenantID, agent: AgentName, body: Data?) async throws -> Decision {
+    func begin(clientKey: String?, caller: Caller, agent: AgentName, body: Data?) async throws -> Decision {
         guard let clientKey else { return .run }
         guard (try? IdempotencyKey(validating: clientKey)) != nil else {
             throw APIError.invalid([.init(field: "Idempotency-Key", message: "must be 1-255 printable ASCII characters without spaces")])
         }
-        // The stored key is a digest of (agent, client key), so any client key fits the key rules.
-        let key = try IdempotencyKey(validating: "invoke-" + Self.sha256Hex(Array("\(agent.rawValue)\n\(clientKey)".utf8)))
-        let record = IdempotencyRecord(tenantID: tenantID, idempotencyKey: key, now: now())
-        let requestHash = Self.sha256Hex([UInt8](body ?? Data()))
-        switch try await store.claim(record, requestHash: requestHash, now: now()) {
+        let record = IdempotencyRecord(tenantID: caller.tenantID, idempotencyKey: try Self.storedKey(clientKey, caller: caller, agent: agent),
+                                       now: now(), requestHash: Self.sha256Hex([UInt8](body ?? Data())))
+        switch try await store.claim(record, now: now()) {
         case .claimed:
-            return .claimed(record, requestHash: requestHash)
-        case .existing(let existing, let existingHash):
-            guard existingHash == requestHash else {
+            return .claimed(record)
+        case .existing(let existing):
+            guard existing.requestHash == record.requestHash else {
                 throw APIError(.unprocessableEntity, "This Idempotency-Key was used with a different request body.")
             }
             guard existing.status == .completed, let payload = existing.responsePayload,
@@ -55,15 +55,23 @@ struct IdempotencyGate: Sendable {
     }
 
     func complete(_ decision: Decision, statusCode: Int, body: String) async {
-        guard case .claimed(let record, let hash) = decision,
+        guard case .claimed(let record) = decision,
               let payload = try? JSONEncoder().encode(StoredAnswer(statusCode: statusCode, body: body)) else { return }
-        try? await store.complete(record.completed(responsePayload: String(decoding: payload, as: UTF8.self)),
-                                  requestHash: hash)
+        try? await store.complete(record.completed(responsePayload: String(decoding: payload, as: UTF8.self)))
     }
 
     func release(_ decision: Decision) async {
-        guard case .claimed(let record, _) = decision else { return }
+        guard case .claimed(let record) = decision else { return }
         try? await store.release(record)
+    }
+
+    /// The stored key: a digest of (application, subject, agent, client key), so
+    /// one user's key never names another's answer, and any client key fits
+    /// the key rules. Each part is length-prefixed so no two tuples collide.
+    static func storedKey(_ clientKey: String, caller: Caller, agent: AgentName) throws -> IdempotencyKey {
+        let parts = [caller.appID, caller.subject, agent.rawValue, clientKey]
+        let message = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "\n")
+        return try IdempotencyKey(validating: "invoke-" + sha256Hex(Array(message.utf8)))
     }
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {

@@ -19,17 +19,17 @@ extension InvokeHandler {
         var job = Job(jobID: JobID(dependencies.newID()), tenantID: context.caller.tenantID, appID: context.caller.appID,
                       agentName: context.agent.agentName, agentVersion: context.agent.version,
                       webhookID: webhook?.webhookID, webhookURL: webhook?.callbackURL, now: dependencies.now())
-        job.runtimeSessionID = context.sessionID
+        job.runtimeSessionID = context.runtimeSessionID
         try await context.store.putJob(job)
 
         let payload = try context.payload.encoded()
-        var region = try await dependencies.failover.regions.current()
+        var region = context.region.rawValue
         do {
             let answer = try await invokeBuffered(context, payload: payload, region: &region)
             let taskID = try Self.taskID(from: answer.body)
             try await dependencies.asyncRunner.start(AsyncRunnerEvent(
                 jobId: job.jobID.rawValue, tenantId: job.tenantID.rawValue, taskId: taskID,
-                runtimeSessionId: context.sessionID,
+                runtimeSessionId: context.runtimeSessionID,
                 runtimeArn: try RuntimeARN.rewriting(context.runtimeARN, toRegion: region), region: region,
                 startedAt: DynamoDBItemTimestamp.string(from: job.createdAt)))
         } catch {
@@ -40,10 +40,8 @@ extension InvokeHandler {
             }
             throw apiError
         }
-        if let record = context.invocation(status: .success, region: region, answer: nil, now: dependencies.now(),
-                                           jobID: job.jobID) {
-            await recorder(context).record(record)
-        }
+        await recorder(context).record(context.invocation(status: .success, region: region, answer: nil,
+                                                          now: dependencies.now(), jobID: job.jobID))
         return AsyncInvokeResponse(jobID: job.jobID.rawValue, webhookRegistered: webhook != nil)
     }
 

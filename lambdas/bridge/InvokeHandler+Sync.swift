@@ -8,14 +8,12 @@ extension InvokeHandler {
     /// Sync: one buffered InvokeAgentRuntime (with failover), then the record.
     func invokeSync(_ context: InvokeContext) async throws -> SyncInvokeResponse {
         let payload = try context.payload.encoded()
-        var region = try await dependencies.failover.regions.current()
+        var region = context.region.rawValue
         do {
             let answer = try AgentAnswer(body: try await invokeBuffered(context, payload: payload, region: &region).body)
             let now = dependencies.now()
             let response = syncResponse(context, answer: answer, latencyMs: latency(context, now), now: now)
-            if let record = context.invocation(status: .success, region: region, answer: answer, now: now) {
-                await recorder(context).record(record)
-            }
+            await recorder(context).record(context.invocation(status: .success, region: region, answer: answer, now: now))
             return response
         } catch {
             throw await recordFailure(error, context: context, region: region)
@@ -26,11 +24,9 @@ extension InvokeHandler {
     func recordFailure(_ error: any Error, context: InvokeContext, region: String, jobID: JobID? = nil) async -> APIError {
         let apiError = RuntimeErrorMapping.apiError(for: error)
         dependencies.log("invocation \(context.invocationID.rawValue) failed: \(apiError.code.rawValue) (\(Self.cause(error)))")
-        if let record = context.invocation(status: RuntimeErrorMapping.invocationStatus(for: apiError), region: region,
-                                           answer: nil, now: dependencies.now(), jobID: jobID,
-                                           errorCode: apiError.code.rawValue) {
-            await recorder(context).record(record)
-        }
+        await recorder(context).record(context.invocation(
+            status: RuntimeErrorMapping.invocationStatus(for: apiError), region: region, answer: nil,
+            now: dependencies.now(), jobID: jobID, errorCode: apiError.code.rawValue))
         return apiError
     }
 
@@ -52,7 +48,7 @@ extension InvokeHandler {
     func invokeBuffered(_ context: InvokeContext, payload: Data, region: inout String) async throws -> RuntimeAnswer {
         let result = try await dependencies.failover.run { region in
             try await dependencies.runtime.invoke(RuntimeCall(
-                runtimeARN: context.runtimeARN, region: region, sessionID: context.sessionID,
+                runtimeARN: context.runtimeARN, region: region, sessionID: context.runtimeSessionID,
                 payload: payload, credentials: context.credentials))
         }
         region = result.region

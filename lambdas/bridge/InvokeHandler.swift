@@ -18,27 +18,34 @@ struct InvokeHandler: Sendable {
     }
 
     func handle(_ request: APIGatewayProxyRequest, caller: Caller, responder: HTTPResponder) async throws {
-        let catalog = AgentCatalog(registry: dependencies.registry)
-        let agent = try await catalog.resolve(request.pathParameters?["agentName"], for: caller)
-        let body = try InvokeRequest(data: request.bodyData)
         let store = dependencies.tenantStore(caller.tenantID)
-        guard let tenant = try await store.tenant(), tenant.status == .active else { throw APIError.forbidden }
+        // Tier and status come from the tenant row, never from the token.
+        let tenant = try await store.activeTenant()
+        let agent = try await AgentCatalog(registry: dependencies.registry)
+            .resolve(request.pathParameters?["agentName"], tier: tenant.tier)
+        let body = try InvokeRequest(data: request.bodyData)
         guard let runtimeARN = agent.runtimeARN else {
             dependencies.log("agent \(agent.agentName.rawValue) \(agent.version.rawValue) has no runtime ARN")
             throw APIError.internalError
         }
-        let gate = IdempotencyGate(store: dependencies.idempotency, now: dependencies.now)
-        let decision = try await gate.begin(clientKey: request.header("Idempotency-Key"), tenantID: caller.tenantID,
+        let region = try await activeRegion()
+        let gate = IdempotencyGate(store: dependencies.idempotency(caller.tenantID), now: dependencies.now)
+        let decision = try await gate.begin(clientKey: request.header("Idempotency-Key"), caller: caller,
                                             agent: agent.agentName, body: request.bodyData)
         if case .replay(let response) = decision { return try responder.send(response) }
         do {
+            let mode = InvocationModeResolution.resolve(agent, accept: request.header("Accept"))
+            let sessionID = body.sessionID ?? SessionID(dependencies.newID())
+            // Recorded before anything runs: an invocation whose session cannot be recorded is refused.
+            let runtimeSessionID = try await openSession(sessionID, caller: caller, agent: agent, store: store)
+            let startedAt = dependencies.now()
             let context = InvokeContext(
-                caller: caller, agent: agent, tenant: tenant, request: body,
-                mode: InvocationModeResolution.resolve(agent, accept: request.header("Accept")),
-                sessionID: body.sessionID ?? RuntimeSessionID.generate(dependencies.newID()), runtimeARN: runtimeARN,
-                credentials: try await dependencies.credentials.credentials(for: tenant), store: store,
-                invocationID: InvocationID(dependencies.newID()), startedAt: dependencies.now(),
-                requestID: request.requestContext.requestId)
+                caller: caller, agent: agent, tenant: tenant, request: body, mode: mode,
+                sessionID: sessionID, runtimeSessionID: runtimeSessionID, runtimeARN: runtimeARN,
+                credentials: try await dependencies.credentials.credentials(for: tenant), store: store, region: region,
+                record: InvokeContext.record(InvocationID(dependencies.newID()), caller: caller, agent: agent,
+                                             sessionID: sessionID, region: region, mode: mode, startedAt: startedAt),
+                startedAt: startedAt, requestID: request.requestContext.requestId)
             let (status, answerBody) = try await run(context, responder: responder)
             await gate.complete(decision, statusCode: status, body: answerBody)
         } catch {
@@ -47,12 +54,28 @@ struct InvokeHandler: Sendable {
         }
     }
 
+    /// The active runtime region, checked to be a region name before anything is invoked.
+    private func activeRegion() async throws -> AWSRegion {
+        let text: String
+        do {
+            text = try await dependencies.failover.regions.current()
+        } catch {
+            dependencies.log("active runtime region unreadable: \(Self.cause(error))")
+            throw APIError(.serviceUnavailable, "The agent runtime is unavailable; retry shortly.")
+        }
+        guard let region = try? AWSRegion(validating: text) else {
+            dependencies.log("active runtime region parameter is not a region name")
+            throw APIError(.serviceUnavailable, "The agent runtime is unavailable; retry shortly.")
+        }
+        return region
+    }
+
     /// Runs the resolved mode; returns what an idempotent repeat replays.
     private func run(_ context: InvokeContext, responder: HTTPResponder) async throws -> (Int, String) {
         switch context.mode {
         case .sync:
             let response = try await invokeSync(context)
-            let answer = try APIResponse.json(200, response, headers: ["X-Session-Id": context.sessionID])
+            let answer = try APIResponse.json(200, response, headers: ["X-Session-Id": context.sessionID.rawValue])
             try responder.send(answer)
             return (200, answer.body ?? "")
         case .streaming:
@@ -80,7 +103,7 @@ struct InvokeHandler: Sendable {
         SyncInvokeResponse(
             invocationId: context.invocationID.rawValue, agentName: context.agent.agentName.rawValue,
             agentVersion: context.agent.version.rawValue, mode: context.mode.rawValue, status: "success",
-            output: answer.output, sessionId: context.sessionID,
+            output: answer.output, sessionId: context.sessionID.rawValue,
             usage: .init(inputTokens: answer.inputTokens, outputTokens: answer.outputTokens, latencyMs: latencyMs),
             timestamp: DynamoDBItemTimestamp.string(from: now))
     }

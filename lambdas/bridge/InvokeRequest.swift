@@ -7,7 +7,7 @@ import PlatformAPI
 /// A validated `InvokeRequest` body (docs/openapi.yaml).
 struct InvokeRequest: Sendable, Equatable {
     var input: String
-    var sessionID: String?
+    var sessionID: SessionID?
     var context: JSONValue?
     var webhookID: WebhookID?
     var metadata: [String: String]
@@ -35,8 +35,11 @@ struct InvokeRequest: Sendable, Equatable {
         } else if body.input.count > Self.maxInputCharacters {
             problems.append(.init(field: "input", message: "must be at most \(Self.maxInputCharacters) characters"))
         }
-        if let session = body.sessionId, !RuntimeSessionID.isValid(session) {
-            problems.append(.init(field: "sessionId", message: RuntimeSessionID.rule))
+        var sessionID: SessionID?
+        if let text = body.sessionId {
+            do { sessionID = try SessionID(clientHandle: text) } catch {
+                problems.append(.init(field: "sessionId", message: error.message))
+            }
         }
         switch body.context {
         case nil, .null, .object: break
@@ -61,7 +64,7 @@ struct InvokeRequest: Sendable, Equatable {
         }
         guard problems.isEmpty else { throw .invalid(problems) }
         input = body.input
-        sessionID = body.sessionId
+        self.sessionID = sessionID
         context = body.context == .null ? nil : body.context
         self.webhookID = webhookID
         self.metadata = metadata

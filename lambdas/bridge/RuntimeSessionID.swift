@@ -1,22 +1,23 @@
-import FoundationEssentials
+import COpenSSL
+import DataAccess
 
-/// AgentCore Runtime session ids: 33-256 characters,
-/// `^[A-Za-z0-9][A-Za-z0-9_-]*$` (docs/openapi.yaml `SessionId`).
+/// The AgentCore runtime session id for a client's session handle (ADR 0026).
+///
+/// AgentCore does not bind a session to its caller and every tenant shares the
+/// agent runtimes, so the client's handle is never sent upstream: the id is
+/// `hex(HMAC-SHA256(key, "{tenantId}\n{handle}"))`, 64 characters (AgentCore
+/// accepts 33-256). Two tenants sending the same handle get different
+/// sessions, and without the key no one can compute another tenant's id.
 enum RuntimeSessionID {
-    static let rule = "must be 33-256 letters, digits, underscores or hyphens, starting with a letter or digit"
+    /// The key must carry at least 256 bits (RFC 2104 section 3: no shorter than the output).
+    static let minimumKeyBytes = 32
 
-    static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard (33...256).contains(bytes.count), isAlphanumeric(bytes[0]) else { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
-    }
-
-    /// A fresh id: a random UUID plus a suffix, 41 characters.
-    static func generate(_ uuid: UUID) -> String {
-        uuid.uuidString.lowercased() + "-session"
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    static func derive(tenant: TenantID, handle: SessionID, key: [UInt8]) -> String {
+        let message = Array("\(tenant.rawValue)\n\(handle.rawValue)".utf8)
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        _ = HMAC(EVP_sha256(), key, Int32(key.count), message, message.count, &digest, &length)
+        let hex = Array("0123456789abcdef".utf8)
+        return String(decoding: digest.flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }

@@ -9,4 +9,9 @@ protocol TenantStore: Sendable {
     func job(_ id: JobID) async throws -> Job?
     func putJob(_ job: Job) async throws
     func putInvocation(_ invocation: Invocation) async throws
+    func session(_ id: SessionID) async throws -> Session?
+    /// Writes `session` only if the stored row is still `existing` as far as
+    /// ownership goes: absent when `existing` is nil, else the same subject,
+    /// agent and runtime session id. Throws `ConditionalWriteConflict` otherwise.
+    func putSession(_ session: Session, replacing existing: Session?) async throws
 }

@@ -3,15 +3,18 @@ import DataAccess
 import PlatformJSON
 
 extension IdempotencyKey {
-    /// The key of a `tools/call` within its tenant (the tenant is the record's
-    /// partition): MCP session, JSON-RPC id, acting user and tool, hashed.
+    /// The key of a `tools/call`: MCP session and JSON-RPC id, bound to the
+    /// caller (tenant, app, acting user) and the tool, hashed.
     ///
-    /// Folding the user and tool in means a replay can only ever answer the
-    /// same user calling the same tool; each field is length-prefixed and the
-    /// id written as JSON (`7` and `"7"` differ), so no two calls share a key.
-    static func toolCall(sessionID: String, requestID: JSONValue, actingSub: String, toolName: String) -> IdempotencyKey {
+    /// The tenant is also the record's partition; folding it, the app and the
+    /// user in means a stored grant can only ever be replayed to the same caller
+    /// calling the same tool. Each field is length-prefixed and the id written
+    /// as JSON (`7` and `"7"` differ), so no two calls share a key.
+    static func toolCall(
+        sessionID: String, requestID: JSONValue, tenantID: TenantID, appID: String, actingSub: String, toolName: String
+    ) -> IdempotencyKey {
         var canonical: [UInt8] = []
-        for field in [sessionID, requestID.serializedString, actingSub, toolName] {
+        for field in [sessionID, requestID.serializedString, tenantID.rawValue, appID, actingSub, toolName] {
             canonical.append(contentsOf: "\(field.utf8.count):".utf8)
             canonical.append(contentsOf: field.utf8)
         }

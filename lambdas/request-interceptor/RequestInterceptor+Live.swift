@@ -22,7 +22,7 @@ extension RequestInterceptor {
         let keys = SigningKeyCache(
             secretID: SigningKeyCache.secretID(environment: platformEnvironment), source: secrets, now: now)
         return RequestInterceptor(
-            authenticate: services.authenticate, entitlement: services.entitlement,
+            authenticate: services.authenticate, tenants: services.tenants, entitlement: services.entitlement,
             issuer: ScopedTokenIssuer(keys: keys, now: now, newJTI: newJTI),
             idempotency: DynamoDBIdempotencyStore(dynamoDB: services.dynamoDB, tableName: services.tables.idempotency),
             parser: JSONParser(), now: now)

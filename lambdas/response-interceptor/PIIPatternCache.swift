@@ -2,22 +2,31 @@ import FoundationEssentials
 import LambdaEvents
 import PlatformJSON
 
-/// The redactor built from the SSM pattern list, re-read at most once per
-/// lifetime (60 s). Absent, unreadable or invalid lists fall back to the
-/// built-in patterns; an SSM failure keeps the last good redactor.
+/// The redactor built from the built-in patterns plus the SSM pattern list,
+/// re-read at most once per lifetime (60 s). The SSM list only ever adds:
+/// an absent or empty list means the built-ins alone, an entry that is not a
+/// supported pattern is skipped (the rest still apply), an unreadable list
+/// means the built-ins alone, and an SSM failure keeps the last good redactor.
 actor PIIPatternCache {
-    static let parameterName = "/platform/gateway/pii-patterns/default"
+    /// The SYSTEM.md parameter; `PII_PATTERNS_PARAMETER` names another (one per test stack).
+    static let defaultParameterName = "/platform/gateway/pii-patterns/default"
 
+    let parameterName: String
     private let source: any ParameterSource
     private let lifetime: TimeInterval
     private let now: @Sendable () -> Date
     private var current: PIIRedactor?
     private var loadedAt: Date?
-    /// Why the last load fell back to the built-ins (for the log), if it did.
+    /// Why the last load does not use every SSM entry (for the log), if it does not.
+    /// Names entries by position only: the patterns are configuration, kept out of logs.
     private(set) var lastFallbackReason: String?
 
-    init(source: any ParameterSource, lifetime: TimeInterval = 60, now: @escaping @Sendable () -> Date) {
+    init(
+        source: any ParameterSource, parameterName: String = PIIPatternCache.defaultParameterName, lifetime: TimeInterval = 60,
+        now: @escaping @Sendable () -> Date
+    ) {
         self.source = source
+        self.parameterName = parameterName
         self.lifetime = lifetime
         self.now = now
     }
@@ -33,11 +42,7 @@ actor PIIPatternCache {
         loadedAt = time
         let loaded: PIIRedactor
         do {
-            loaded = try await Self.redactor(fromParameter: source.parameter(named: Self.parameterName))
-            lastFallbackReason = nil
-        } catch let reason as FallbackReason {
-            lastFallbackReason = reason.description
-            loaded = .builtIn()
+            (loaded, lastFallbackReason) = Self.redactor(fromParameter: try await source.parameter(named: parameterName))
         } catch {
             // SSM itself failed: keep what we had, or the built-ins.
             lastFallbackReason = "parameter read failed"
@@ -47,22 +52,35 @@ actor PIIPatternCache {
         return loaded
     }
 
-    struct FallbackReason: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// The redactor for a parameter value: a non-empty JSON list of valid regexes.
-    static func redactor(fromParameter value: String?) throws -> PIIRedactor {
-        guard let value else { throw FallbackReason(description: "parameter absent") }
-        guard let list = try? JSONParser().parse(value).arrayValue, !list.isEmpty else {
-            throw FallbackReason(description: "parameter is not a non-empty JSON list")
+    /// The redactor for a parameter value (a JSON list of patterns, see
+    /// `PatternParser`), and what of it could not be used.
+    static func redactor(fromParameter value: String?) -> (PIIRedactor, problem: String?) {
+        guard let value else { return (.builtIn(), nil) }
+        guard let list = try? JSONParser().parse(value).arrayValue else {
+            return (.builtIn(), "parameter is not a JSON list")
         }
-        let patterns = list.compactMap(\.stringValue)
-        guard patterns.count == list.count else { throw FallbackReason(description: "parameter lists a non-string") }
+        var nodes: [PatternNode] = []
+        var skipped: [String] = []
+        for (index, entry) in list.enumerated() {
+            guard index < PIIRedactor.maxAdditionalPatterns else {
+                skipped.append("entries from \(index) (more than \(PIIRedactor.maxAdditionalPatterns))")
+                break
+            }
+            guard let text = entry.stringValue else {
+                skipped.append("entry \(index) (not a string)")
+                continue
+            }
+            do {
+                nodes.append(try PatternParser.parse(text))
+            } catch {
+                skipped.append("entry \(index) (\(error.description))")
+            }
+        }
         do {
-            return try PIIRedactor(patterns: patterns)
+            let redactor = try PIIRedactor(additional: nodes)
+            return (redactor, skipped.isEmpty ? nil : "skipped " + skipped.joined(separator: ", "))
         } catch {
-            throw FallbackReason(description: "parameter lists an invalid regular expression")
+            return (.builtIn(), error.description)
         }
     }
 }

@@ -4,10 +4,13 @@ import LambdaEvents
 import PlatformJSON
 
 /// The AgentCore Gateway RESPONSE interceptor: filters `tools/list` to the tools
-/// the caller's tier may use and redacts personal data from `tools/call` results.
-/// Anything it cannot check it refuses (a JSON-RPC error replaces the response).
+/// the tier of the caller's tenant row may use, and redacts personal data from
+/// the answer of every method it serves (`tools/list` included); the answer of
+/// a method it does not know is refused. Anything it cannot check it refuses
+/// (a JSON-RPC error replaces the response).
 struct ResponseInterceptor: Sendable {
     let authenticate: Authenticator
+    let tenants: TenantStandingCache
     let entitlement: ToolEntitlement
     let patterns: PIIPatternCache
     let parser: JSONParser
@@ -27,31 +30,43 @@ struct ResponseInterceptor: Sendable {
         guard let body = response.body else {
             return answer(response, body: nil, outcome: "pass (no body)")
         }
-        switch request?["method"]?.stringValue {
-        case "tools/list":
+        switch request?["method"] {
+        case .string("tools/list")?:
+            let filtered: JSONValue
             do {
-                let filtered = try await filterTools(body.document, headers: input.request.headers)
-                return answer(response, body: body.replacingDocument(filtered), outcome: "tools/list filtered")
+                filtered = try await filterTools(body.document, headers: input.request.headers)
             } catch let denial as InterceptorDenial {
                 return deny(denial, id: id)
             } catch {
                 return deny(.internalFailure(reason: "tool lookup failed"), id: id)
             }
-        case "tools/call", nil:
-            // Without a readable request we cannot know it was not a tool call: redact.
-            let redacted = await patterns.redactResponse(body.document)
-            return answer(response, body: body.replacingDocument(redacted), outcome: "tools/call redaction")
+            let (redacted, note) = await redact(filtered)
+            return answer(response, body: body.replacingDocument(redacted), outcome: "tools/list filtered" + note)
+        case .string(let method)? where MCPMessage.isKnown(method):
+            let (redacted, note) = await redact(body.document)
+            return answer(response, body: body.replacingDocument(redacted), outcome: "\(method) redaction" + note)
+        case .string?:
+            return deny(.unknownMethod, id: id)
         default:
-            return answer(response, body: body, outcome: "pass")
+            // Without a readable request we cannot know what answered: redact.
+            let (redacted, note) = await redact(body.document)
+            return answer(response, body: body.replacingDocument(redacted), outcome: "unknown request redaction" + note)
         }
     }
 
+    /// The redacted document, and for the log line what of the SSM pattern
+    /// list is not in use (positions and reasons only, never a pattern).
+    private func redact(_ document: JSONValue) async -> (JSONValue, note: String) {
+        let redacted = await patterns.redactResponse(document)
+        let note = await patterns.lastFallbackReason.map { " [pii patterns: \($0)]" } ?? ""
+        return (redacted, note)
+    }
+
     private func filterTools(_ document: JSONValue, headers: GatewayHeaders) async throws -> JSONValue {
-        let (principal, tenantID) = try await InterceptorDenial.principal(from: headers, using: authenticate)
+        let caller = try await InterceptorDenial.caller(from: headers, using: authenticate, tenants: tenants)
         let entitlement = entitlement
         let filter = ToolListFilter { name in
-            let decision = try await entitlement.decide(
-                toolName: name, tenantID: tenantID, tier: principal.effectiveTier)
+            let decision = try await entitlement.decide(toolName: name, tenantID: caller.tenantID, tier: caller.tier)
             if case .allowed = decision { return true }
             return false
         }

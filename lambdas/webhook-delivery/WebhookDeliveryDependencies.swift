@@ -5,6 +5,7 @@ import FoundationEssentials
 struct WebhookDeliveryDependencies: Sendable {
     var store: @Sendable (TenantID) -> any WebhookStore
     var sender: any WebhookSender
+    var resolver: any CallbackResolver
     var deadLetters: any DeadLetters
     var metric: @Sendable (_ name: String, _ tenantID: String) -> Void
     var log: @Sendable (String) -> Void
@@ -14,6 +15,6 @@ struct WebhookDeliveryDependencies: Sendable {
     /// Retries after about 2, 4 and 8 s (this times 1, 2, 4), jittered.
     var retryBase: Duration = .seconds(2)
     var retries = 3
-    /// Loopback http callbacks are allowed only in the local environment.
-    var localEnvironment = false
+    /// The loopback receivers a local stack may call; none anywhere else.
+    var localReceivers = LocalWebhookReceivers.none
 }

@@ -33,7 +33,7 @@ struct WebhookDeliveryHandler: Sendable {
         let store = dependencies.store(job.tenantID)
         var webhook: Webhook?
         if let id = job.webhookID { webhook = try await store.webhook(id) }
-        guard let webhook, webhook.receives(event), webhook.callbackURL.isAllowed(localEnvironment: dependencies.localEnvironment)
+        guard let webhook, webhook.receives(event), webhook.callbackURL.isAllowed(localReceivers: dependencies.localReceivers)
         else {
             _ = try await store.claimDelivery(of: job, status: .skipped, now: dependencies.now())
             return .skipped
@@ -47,11 +47,19 @@ struct WebhookDeliveryHandler: Sendable {
         let attempts = dependencies.retries + 1
         for attempt in 1...attempts {
             if attempt > 1 { try await dependencies.sleep(delay(beforeRetry: attempt - 1)) }
-            let timestamp = Int64(dependencies.now().timeIntervalSince1970)
+            let now = dependencies.now()
+            let timestamp = Int64(now.timeIntervalSince1970)
             let headers = [("Content-Type", "application/json"),
                            ("X-Platform-Event-Id", "\(job.jobID.rawValue):\(event.rawValue)"),
-                           ("X-Platform-Signature", WebhookSignature.header(secret: webhook.secret, body: body, timestamp: timestamp))]
-            let delivered = await dependencies.sender.post(url: webhook.callbackURL.rawValue, body: body, headers: headers)
+                           ("X-Platform-Signature", WebhookSignature.header(secrets: webhook.signingSecrets(at: now), body: body,
+                                                                            timestamp: timestamp))]
+            var delivered = false
+            // Resolved on every attempt (the name may change), checked, and pinned for the connection.
+            if let address = await checkedAddress(of: webhook.callbackURL) {
+                delivered = await dependencies.sender.post(url: webhook.callbackURL, address: address, body: body, headers: headers)
+            } else {
+                dependencies.log("job \(job.jobID.rawValue) \(event.rawValue): callback host does not resolve to an allowed address")
+            }
             let status: DeliveryStatus = delivered ? .delivered : (attempt == attempts ? .failed : .retrying)
             try await store.recordAttempt(of: job, attempts: attempt, status: status, now: dependencies.now())
             if delivered {
@@ -63,6 +71,17 @@ struct WebhookDeliveryHandler: Sendable {
         dependencies.metric("WebhookDeliveryFailed", job.tenantID.rawValue)
         try? await dependencies.deadLetters.send(String(decoding: body, as: UTF8.self))
         return .failed(attempts: attempts)
+    }
+
+    /// The address to connect to: every address the host resolves to must be
+    /// public (or, for a configured local receiver, loopback), else none, so a
+    /// name that also points at a private address is never called.
+    func checkedAddress(of url: CallbackURL) async -> CallbackAddress? {
+        let addresses = await dependencies.resolver.addresses(of: url.host)
+        let isLocalReceiver = dependencies.localReceivers.contains(url)
+        guard let first = addresses.first,
+              addresses.allSatisfy({ isLocalReceiver ? $0.isLoopback : $0.isPublic }) else { return nil }
+        return first
     }
 
     /// About `retryBase * 2^(n-1)`, jittered by ±25 %.

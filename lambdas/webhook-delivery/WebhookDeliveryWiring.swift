@@ -6,7 +6,8 @@ import LambdaRuntime
 /// Builds webhook-delivery's dependencies from the environment.
 ///
 /// Variables: `AWS_REGION`, table names, `WEBHOOK_DLQ_URL` (optional),
-/// `WEBHOOK_RETRY_BASE_SECONDS` (2), `PLATFORM_ENV` (`local` allows loopback http callbacks).
+/// `WEBHOOK_RETRY_BASE_SECONDS` (2), `PLATFORM_ENV` with `WEBHOOK_LOCAL_RECEIVERS`
+/// (a local stack's loopback receivers, `host:port,...`; read only when `PLATFORM_ENV=local`).
 enum WebhookDeliveryWiring {
     static func dependencies(environment: [String: String], logger: LambdaLogger,
                              metrics: LambdaMetrics) throws -> WebhookDeliveryDependencies {
@@ -17,7 +18,7 @@ enum WebhookDeliveryWiring {
         let sqs = SQSClient(client: try AWSClient(service: .sqs, environment: environment, transport: transport))
         var dependencies = WebhookDeliveryDependencies(
             store: { ScopedWebhookStore(dynamoDB: TenantScopedDynamoDB(tenant: $0, dynamoDB: dynamoDB), tables: tables) },
-            sender: TransportWebhookSender(transport: callbacks),
+            sender: CurlWebhookSender(transport: callbacks), resolver: SystemCallbackResolver(),
             deadLetters: SQSDeadLetters(sqs: sqs, queueURL: environment["WEBHOOK_DLQ_URL"]),
             metric: { name, tenant in metrics.emit(name, 1, dimensions: [("TenantId", tenant)]) },
             log: { logger.info($0) }, now: { Date() }, sleep: { try await Task.sleep(for: $0) },
@@ -25,7 +26,7 @@ enum WebhookDeliveryWiring {
         if let seconds = environment["WEBHOOK_RETRY_BASE_SECONDS"].flatMap(Double.init), seconds >= 0 {
             dependencies.retryBase = .milliseconds(Int64(seconds * 1000))
         }
-        dependencies.localEnvironment = environment["PLATFORM_ENV"] == "local"
+        dependencies.localReceivers = LocalWebhookReceivers(environment: environment)
         return dependencies
     }
 }

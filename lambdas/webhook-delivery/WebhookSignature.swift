@@ -1,10 +1,14 @@
 import COpenSSL
 import FoundationEssentials
 
-/// `X-Platform-Signature: t={unix},v1={hex HMAC-SHA256(secret, "{t}.{body}")}` (ADR 0014).
+/// `X-Platform-Signature: t={unix},v1={hex HMAC-SHA256(secret, "{t}.{body}")}`
+/// (ADR 0014), with one `v1` per signing secret: after a rotation the new
+/// secret's first, then the previous one's until its 24 h grace ends (ADR 0031).
 enum WebhookSignature {
-    static func header(secret: String, body: Data, timestamp: Int64) -> String {
-        "t=\(timestamp),v1=\(hmacHex(key: Array(secret.utf8), message: Array("\(timestamp).".utf8) + [UInt8](body)))"
+    static func header(secrets: [String], body: Data, timestamp: Int64) -> String {
+        let message = Array("\(timestamp).".utf8) + [UInt8](body)
+        return (["t=\(timestamp)"] + secrets.map { "v1=\(hmacHex(key: Array($0.utf8), message: message))" })
+            .joined(separator: ",")
     }
 
     static func hmacHex(key: [UInt8], message: [UInt8]) -> String {

@@ -18,6 +18,7 @@ final class CurlTransfer {
     private let handle: CurlEasyHandle
     private let request: HTTPRequest
     private let limits: Limits
+    private let policy: CurlConnectionPolicy?
     private let cancelled: CancellationFlag
     private let onHead: HeadHandler?
     private let onChunk: ChunkHandler?
@@ -28,11 +29,12 @@ final class CurlTransfer {
     /// Set when a callback aborts the transfer on purpose; wins over curl's code.
     private var abortError: (any Error)?
 
-    init(handle: CurlEasyHandle, request: HTTPRequest, limits: Limits, cancelled: CancellationFlag,
-         onHead: HeadHandler? = nil, onChunk: ChunkHandler? = nil) {
+    init(handle: CurlEasyHandle, request: HTTPRequest, limits: Limits, policy: CurlConnectionPolicy? = nil,
+         cancelled: CancellationFlag, onHead: HeadHandler? = nil, onChunk: ChunkHandler? = nil) {
         self.handle = handle
         self.request = request
         self.limits = limits
+        self.policy = policy
         self.cancelled = cancelled
         self.onHead = onHead
         self.onChunk = onChunk
@@ -46,6 +48,8 @@ final class CurlTransfer {
             return .failure(TransportError.invalidRequest("a header name or value contains CR, LF or NUL"))
         }
         defer { curl_slist_free_all(headerList) }
+        let resolveList: UnsafeMutablePointer<curl_slist>? = policy.flatMap { curl_slist_append(nil, $0.pinnedResolve) }
+        defer { if let resolveList { curl_slist_free_all(resolveList) } }
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let context = Unmanaged.passUnretained(self).toOpaque()
 
@@ -59,6 +63,15 @@ final class CurlTransfer {
                     _ = ccurl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(limits.connectTimeout))
                     _ = ccurl_setopt_long(curl, CURLOPT_TIMEOUT_MS, Self.milliseconds(limits.timeout))
                     _ = ccurl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorPointer.baseAddress)
+                    if let policy {
+                        _ = ccurl_setopt_slist(curl, CURLOPT_RESOLVE, resolveList)
+                        _ = ccurl_setopt_string(curl, CURLOPT_PROTOCOLS_STR, policy.protocols)
+                        _ = ccurl_setopt_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, policy.protocols)
+                        _ = ccurl_setopt_long(curl, CURLOPT_FOLLOWLOCATION, 0)
+                        _ = ccurl_setopt_string(curl, CURLOPT_NOPROXY, "*")
+                        _ = ccurl_setopt_long(curl, CURLOPT_FRESH_CONNECT, 1)
+                        _ = ccurl_setopt_long(curl, CURLOPT_FORBID_REUSE, 1)
+                    }
                     switch request.method {
                     case "GET": _ = ccurl_setopt_long(curl, CURLOPT_HTTPGET, 1)
                     case "HEAD": _ = ccurl_setopt_long(curl, CURLOPT_NOBODY, 1)
@@ -94,6 +107,7 @@ final class CurlTransfer {
         // Detach our buffers from the handle before it goes back to the pool.
         _ = ccurl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, nil)
         _ = ccurl_setopt_slist(curl, CURLOPT_HTTPHEADER, nil)
+        _ = ccurl_setopt_slist(curl, CURLOPT_RESOLVE, nil)
 
         if let abortError { return .failure(abortError) }
         guard code == CURLE_OK else {

@@ -40,6 +40,14 @@ public struct CurlTransport: HTTPTransport {
         return try await run(request, limits: limits, onHead: nil, onChunk: nil)
     }
 
+    /// `send` under `policy`: pinned to a checked address, restricted protocols,
+    /// no redirects, no proxy, a fresh connection that is not kept.
+    public func send(_ request: HTTPRequest, policy: CurlConnectionPolicy) async throws -> HTTPResponse {
+        let limits = CurlTransfer.Limits(connectTimeout: configuration.connectTimeout,
+                                         timeout: configuration.timeout, maxBodyBytes: configuration.maxBodyBytes)
+        return try await run(request, limits: limits, policy: policy, onHead: nil, onChunk: nil)
+    }
+
     public func stream(
         _ request: HTTPRequest,
         onHead: @escaping @Sendable (HTTPResponse) async throws -> Void,
@@ -53,7 +61,7 @@ public struct CurlTransport: HTTPTransport {
     /// Idle handles in the pool (for tests of connection reuse).
     var idleHandleCount: Int { pool.idleCount }
 
-    private func run(_ request: HTTPRequest, limits: CurlTransfer.Limits,
+    private func run(_ request: HTTPRequest, limits: CurlTransfer.Limits, policy: CurlConnectionPolicy? = nil,
                      onHead: CurlTransfer.HeadHandler?, onChunk: CurlTransfer.ChunkHandler?) async throws -> HTTPResponse {
         try Task.checkCancellation()
         let cancelled = CancellationFlag()
@@ -63,8 +71,9 @@ public struct CurlTransport: HTTPTransport {
                 guard let handle = pool.checkOut() else {
                     return .failure(TransportError.other(host: request.host, code: -1, detail: "libcurl could not create a handle"))
                 }
-                defer { pool.checkIn(handle) }
-                let transfer = CurlTransfer(handle: handle, request: request, limits: limits,
+                // A pinned handle's DNS cache holds the pinned entry: it is never reused.
+                defer { if policy == nil { pool.checkIn(handle) } }
+                let transfer = CurlTransfer(handle: handle, request: request, limits: limits, policy: policy,
                                             cancelled: cancelled, onHead: onHead, onChunk: onChunk)
                 return transfer.perform()
             }

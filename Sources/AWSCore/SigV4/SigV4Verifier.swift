@@ -36,19 +36,7 @@ public struct SigV4Verifier: Sendable {
     public func verify(
         _ request: HTTPRequest, authorization: SigV4Authorization, secretAccessKey: String, now: Date
     ) throws(SigV4VerificationError) {
-        guard authorization.service == service else { throw .credentialScopeMismatch(.service) }
-        guard authorization.region == region else { throw .credentialScopeMismatch(.region) }
-        guard let amzDate = request.headers["x-amz-date"], let timestamp = SigV4Timestamp(amzDate: amzDate) else {
-            throw .malformed(.date)
-        }
-        guard timestamp.dateStamp == authorization.dateStamp else { throw .credentialScopeMismatch(.date) }
-        let skew = timestamp.date.timeIntervalSince(now)
-        guard skew >= -allowedClockSkew else { throw .staleDate }
-        guard skew <= allowedClockSkew else { throw .futureDate }
-        for name in requiredSignedHeaders where !authorization.signedHeaders.contains(name) {
-            throw .missingSignedHeader(name)
-        }
-
+        let timestamp = try checkedTimestamp(request, authorization: authorization, now: now)
         let headers: SigV4CanonicalHeaders
         switch SigV4CanonicalHeaders.selecting(authorization.signedHeaders, from: request.headers, authority: request.authority) {
         case .success(let selected): headers = selected
@@ -65,6 +53,31 @@ public struct SigV4Verifier: Sendable {
         )
         let expected = SigV4Signature(canonicalRequest: canonical, amzDate: timestamp.amzDate, signingKey: signingKey)
         guard Self.constantTimeEquals(expected.signature, authorization.signature) else { throw .signatureMismatch }
+    }
+
+    /// The checks that need no secret: scope, date and required signed
+    /// headers. Run them before looking up a key, so a probe with a stale date
+    /// or another scope costs no read; ``verify(_:authorization:secretAccessKey:now:)`` repeats them.
+    public func precheck(_ request: HTTPRequest, authorization: SigV4Authorization, now: Date) throws(SigV4VerificationError) {
+        _ = try checkedTimestamp(request, authorization: authorization, now: now)
+    }
+
+    private func checkedTimestamp(
+        _ request: HTTPRequest, authorization: SigV4Authorization, now: Date
+    ) throws(SigV4VerificationError) -> SigV4Timestamp {
+        guard authorization.service == service else { throw .credentialScopeMismatch(.service) }
+        guard authorization.region == region else { throw .credentialScopeMismatch(.region) }
+        guard let amzDate = request.headers["x-amz-date"], let timestamp = SigV4Timestamp(amzDate: amzDate) else {
+            throw .malformed(.date)
+        }
+        guard timestamp.dateStamp == authorization.dateStamp else { throw .credentialScopeMismatch(.date) }
+        let skew = timestamp.date.timeIntervalSince(now)
+        guard skew >= -allowedClockSkew else { throw .staleDate }
+        guard skew <= allowedClockSkew else { throw .futureDate }
+        for name in requiredSignedHeaders where !authorization.signedHeaders.contains(name) {
+            throw .missingSignedHeader(name)
+        }
+        return timestamp
     }
 
     /// Parses the Authorization header and verifies it in one step, for

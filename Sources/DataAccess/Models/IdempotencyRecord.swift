@@ -9,17 +9,22 @@ public struct IdempotencyRecord: TableRecord, Equatable {
     public var status: IdempotencyStatus
     /// The first response (JSON text) to return to repeats; nil while in progress.
     public var responsePayload: String?
+    /// A fingerprint of the request that claimed the key (invoke: SHA-256 of
+    /// the body), so a repeat with another request is told apart; nil when unused.
+    public var requestHash: String?
     public var createdAt: Date
     public var ttl: EpochSeconds
 
     enum CodingKeys: String, CodingKey {
-        case tenantID = "tenantId", idempotencyKey = "key", status, responsePayload, createdAt, ttl
+        case tenantID = "tenantId", idempotencyKey = "key", status, responsePayload, requestHash, createdAt, ttl
     }
 
     /// A new claim that expires after `window` (24 h for invoke, 300 s for the interceptor).
-    public init(tenantID: TenantID, idempotencyKey: IdempotencyKey, now: Date, window: TimeInterval = Retention.idempotency) {
+    public init(tenantID: TenantID, idempotencyKey: IdempotencyKey, now: Date, window: TimeInterval = Retention.idempotency,
+                requestHash: String? = nil) {
         self.tenantID = tenantID
         self.idempotencyKey = idempotencyKey
+        self.requestHash = requestHash
         status = .inProgress
         createdAt = now
         ttl = EpochSeconds(now.addingTimeInterval(window))

@@ -33,7 +33,6 @@ public typealias InviteID = Identifier<Invite>
 public typealias APIKeyID = Identifier<APIKeyRecord>
 public typealias InvocationID = Identifier<Invocation>
 public typealias JobID = Identifier<Job>
-public typealias SessionID = Identifier<Session>
 public typealias AuditID = Identifier<AuditRecord>
 public typealias ToolName = Identifier<Tool>
 public typealias LockName = Identifier<OpsLock>

@@ -16,9 +16,9 @@ public struct InviteRequest: Codable, Sendable, Equatable {
         public let roles: [String]
     }
 
-    /// Checks the e-mail and the roles: 1-10 names of 1-64 letters, digits and
-    /// dots starting with a letter, none in the `Platform.` namespace (a
-    /// tenant admin cannot grant platform roles). Duplicates are dropped.
+    /// Checks the e-mail and the roles: 1-10 of the ``TenantRole/grantable``
+    /// roles, matched case-insensitively and kept in their canonical spelling
+    /// (so `platform.admin` is refused like `Platform.Admin`). Duplicates are dropped.
     public func validated() throws(ValidationFailure) -> Validated {
         var collector = ValidationCollector()
         let email = collector.require(email, "email") { (text: String) throws(ValidationError) in
@@ -31,8 +31,8 @@ public struct InviteRequest: Codable, Sendable, Equatable {
             }
             var roles: [String] = []
             for (index, name) in names.enumerated() {
-                try Self.checkRole(name, field: "roles[\(index)]")
-                if !roles.contains(name) { roles.append(name) }
+                let role = try Self.checkRole(name, field: "roles[\(index)]")
+                if !roles.contains(role) { roles.append(role) }
             }
             return roles
         }
@@ -40,15 +40,18 @@ public struct InviteRequest: Codable, Sendable, Equatable {
         return Validated(email: email, roles: roles)
     }
 
-    private static func checkRole(_ name: String, field: String) throws(ValidationError) {
+    /// The canonical role for `name`, or a typed error saying why it cannot be granted.
+    private static func checkRole(_ name: String, field: String) throws(ValidationError) -> String {
         let bytes = Array(name.utf8)
         guard bytes.count <= 64, let first = bytes.first, ASCII.isLetter(first),
               bytes.allSatisfy({ ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: ".") })
         else {
             throw ValidationError(field: field, code: .invalidFormat, message: "must be 1-64 letters, digits or dots, starting with a letter")
         }
-        guard !name.hasPrefix("Platform.") else {
-            throw ValidationError(field: field, code: .notAllowed, message: "platform roles cannot be granted by invitation")
+        guard let role = TenantRole.canonical(name) else {
+            throw ValidationError(field: field, code: .notAllowed,
+                                  message: "must be a tenant role: \(TenantRole.grantable.joined(separator: ", "))")
         }
+        return role
     }
 }

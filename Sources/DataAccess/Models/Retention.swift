@@ -15,6 +15,8 @@ public enum Retention {
     public static let invite: TimeInterval = 7 * 86_400
     /// Expired invites stay readable (as `expired`) this long before TTL removes them.
     public static let expiredInviteKept: TimeInterval = 30 * 86_400
+    /// After a webhook secret rotation the previous secret still signs deliveries this long.
+    public static let previousWebhookSecret: TimeInterval = 24 * 3_600
     /// A deleted tenant is purged this long after deletion.
     public static let deletedTenant: TimeInterval = 30 * 86_400
 

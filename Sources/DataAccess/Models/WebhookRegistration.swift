@@ -18,13 +18,13 @@ public struct WebhookRegistration: Codable, Sendable, Equatable {
         public let description: String?
     }
 
-    /// Checks every field: an https callback URL (http to loopback only when
-    /// `localEnvironment`), a non-empty set of known events (duplicates
+    /// Checks every field: an https callback URL to a DNS name (or one of the
+    /// `localReceivers` of a local stack), a non-empty set of known events (duplicates
     /// dropped, order kept), a description of at most 256 characters.
-    public func validated(localEnvironment: Bool) throws(ValidationFailure) -> Validated {
+    public func validated(localReceivers: LocalWebhookReceivers) throws(ValidationFailure) -> Validated {
         var collector = ValidationCollector()
         let url = collector.require(callbackUrl, "callbackUrl") { (text: String) throws(ValidationError) in
-            try CallbackURL(validating: text, localEnvironment: localEnvironment)
+            try CallbackURL(validating: text, localReceivers: localReceivers)
         }
         let events = collector.require(events, "events") { (names: [String]) throws(ValidationError) in
             guard !names.isEmpty else { throw ValidationError.required("events") }

@@ -7,7 +7,7 @@ final class FakeSessions: SessionDirectory {
     struct Extension: Equatable {
         var tenantID: String
         var sessionID: String
-        var lastActivityAt: Date
+        var lastUsedAt: Date
         var expiresAt: Date
     }
 
@@ -28,10 +28,10 @@ final class FakeSessions: SessionDirectory {
         }
     }
 
-    func extend(tenantID: String, sessionID: String, lastActivityAt: Date, expiresAt: Date) async throws -> Bool {
+    func extend(tenantID: String, sessionID: String, lastUsedAt: Date, expiresAt: Date) async throws -> Bool {
         state.withLock { state in
             guard state.sessions.contains(where: { $0.tenantID == tenantID && $0.sessionID == sessionID }) else { return false }
-            state.extensions.append(Extension(tenantID: tenantID, sessionID: sessionID, lastActivityAt: lastActivityAt, expiresAt: expiresAt))
+            state.extensions.append(Extension(tenantID: tenantID, sessionID: sessionID, lastUsedAt: lastUsedAt, expiresAt: expiresAt))
             return true
         }
     }

@@ -15,6 +15,9 @@ struct BridgeFixture {
     let starter = RecordingStarter()
     let metrics = RecordingMetrics()
     let logs = LogRecorder()
+    var sessionKey = FakeSessionKey()
+    /// The bridge's clock (starts at `now`); tests may move it.
+    let clock = FakeClock(BridgeFixture.now)
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
     static let basic = try! TenantID(validating: "acme-basic")
     static let premium = try! TenantID(validating: "globex-premium")
@@ -33,18 +36,19 @@ struct BridgeFixture {
     }
 
     var dependencies: BridgeDependencies {
-        let regions = RuntimeRegionCache(parameters: FakeParameters(data: data), now: { Self.now })
+        let clock = self.clock
+        let regions = RuntimeRegionCache(parameters: FakeParameters(data: data), now: { clock.now })
         let coordinator = FailoverCoordinator(lockStore: FakeLocks(data: data), parameters: FakeParameters(data: data),
-                                              regions: regions, owner: "test", now: { Self.now },
+                                              regions: regions, owner: "test", now: { clock.now },
                                               sleep: { _ in await Task.yield() })
         let logs = self.logs
         let counter = Mutex(0)
         return BridgeDependencies(
             registry: FakeRegistry(data: data), tenantStore: { [data] in data.store($0) },
-            idempotency: FakeIdempotency(data: data), credentials: FakeCredentials(), runtime: runtime,
+            idempotency: { [data] in FakeIdempotency(tenantID: $0, data: data) }, sessionKey: sessionKey, credentials: FakeCredentials(), runtime: runtime,
             failover: FailoverInvoker(regions: regions, coordinator: coordinator), asyncRunner: starter,
             results: FakeResults(), metrics: metrics, log: { line in logs.lines.withLock { $0.append(line) } },
-            now: { Self.now },
+            now: { clock.now },
             newID: {
                 let next = String(counter.withLock { $0 += 1; return $0 })
                 return UUID(uuidString: "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - next.count) + next)!
@@ -74,8 +78,8 @@ struct BridgeFixture {
 
     /// A proxy event as the local API Gateway builds it, with the authoriser context.
     static func event(_ method: String, _ resource: String, path: String, tenant: TenantID = basic,
-                      tier: Tier = .basic, pathParameters: [String: String]? = nil, headers: [String: String] = [:],
-                      body: String? = nil) -> APIGatewayProxyRequest {
+                      tier: Tier = .basic, subject: String = "user", pathParameters: [String: String]? = nil,
+                      headers: [String: String] = [:], body: String? = nil) -> APIGatewayProxyRequest {
         APIGatewayProxyRequest(
             resource: resource, path: path, httpMethod: method, headers: headers, multiValueHeaders: nil,
             queryStringParameters: nil, multiValueQueryStringParameters: nil, pathParameters: pathParameters,
@@ -83,15 +87,22 @@ struct BridgeFixture {
                                   resourcePath: resource, path: path, httpMethod: method, requestTimeEpoch: 0,
                                   identity: .init(),
                                   authorizer: ["tenantId": tenant.rawValue, "appId": "\(tenant.rawValue)-app",
-                                               "tier": tier.rawValue, "sub": "user", "roles": "[]"]),
+                                               "tier": tier.rawValue, "sub": subject, "roles": "[]"]),
             body: body, isBase64Encoded: false)
     }
 
     static func invoke(_ agent: String, body: String, tenant: TenantID = basic, tier: Tier = .basic,
-                       headers: [String: String] = [:]) -> APIGatewayProxyRequest {
+                       subject: String = "user", headers: [String: String] = [:]) -> APIGatewayProxyRequest {
         event("POST", BridgeHandler.invokeResource, path: "/v1/agents/\(agent)/invoke", tenant: tenant, tier: tier,
-              pathParameters: ["agentName": agent], headers: headers, body: body)
+              subject: subject, pathParameters: ["agentName": agent], headers: headers, body: body)
     }
+}
+
+final class FakeClock: Sendable {
+    private let time: Mutex<Date>
+    init(_ start: Date) { time = Mutex(start) }
+    var now: Date { time.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { time.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }
 
 final class LogRecorder: Sendable {

@@ -1,7 +1,7 @@
 @testable import Bridge
 import AgentInvocation
 import AWSCore
-import DataAccess
+@testable import DataAccess
 import FoundationEssentials
 import Synchronization
 
@@ -12,14 +12,24 @@ final class FakeData: Sendable {
         var webhooks: [String: Webhook] = [:]
         var jobs: [String: Job] = [:]
         var invocations: [Invocation] = []
-        var idempotency: [String: (IdempotencyRecord, String)] = [:]
+        var idempotency: [String: IdempotencyRecord] = [:]
+        var sessions: [String: Session] = [:]
+        /// When set, session writes fail (DynamoDB unavailable).
+        var sessionWritesFail = false
         var agents: [AgentVersion] = []
         var locks: [String: OpsLock] = [:]
         var parameters: [String: String] = [:]
         var parameterWrites = 0
+        var parameterReads = 0
+        /// When set, parameter reads fail (SSM throttling).
+        var parameterReadsFail = false
     }
 
     let tables = Mutex(Tables())
+
+    struct Unavailable: Error {}
+    /// What the tenant-scoped client throws (as `TenantAccessViolation`) for another tenant's key.
+    struct CrossTenant: Error { var key: String }
 
     func store(_ tenantID: TenantID) -> any TenantStore { FakeTenantStore(tenantID: tenantID, data: self) }
 }
@@ -37,6 +47,26 @@ struct FakeTenantStore: TenantStore {
         data.tables.withLock { $0.jobs["\(tenantID.rawValue)/\(job.jobID.rawValue)"] = job }
     }
     func putInvocation(_ invocation: Invocation) async throws { data.tables.withLock { $0.invocations.append(invocation) } }
+    func session(_ id: SessionID) async throws -> Session? {
+        data.tables.withLock { $0.sessions["\(tenantID.rawValue)/\(id.rawValue)"] }
+    }
+    /// The real store's condition: absent for a new session, else the same owner and runtime id.
+    func putSession(_ session: Session, replacing existing: Session?) async throws {
+        precondition(session.tenantID == tenantID, "a tenant store writes only its own tenant's sessions")
+        try data.tables.withLock { tables in
+            if tables.sessionWritesFail { throw FakeData.Unavailable() }
+            let key = "\(tenantID.rawValue)/\(session.sessionID.rawValue)"
+            let stored = tables.sessions[key]
+            let holds = switch (existing, stored) {
+            case (nil, nil): true
+            case (let existing?, let stored?): existing.subject == stored.subject && existing.agentName == stored.agentName
+                && existing.runtimeSessionID == stored.runtimeSessionID
+            default: false
+            }
+            guard holds else { throw ConditionalWriteConflict(table: "platform-sessions", operation: "PutItem") }
+            tables.sessions[key] = session
+        }
+    }
 }
 
 struct FakeRegistry: AgentRegistry {
@@ -47,29 +77,57 @@ struct FakeRegistry: AgentRegistry {
     func allVersions() async throws -> [AgentVersion] { data.tables.withLock { $0.agents } }
 }
 
+/// One tenant's idempotency rows; like the tenant-scoped client it refuses a
+/// record of another tenant's partition.
 struct FakeIdempotency: IdempotencyStore {
+    let tenantID: TenantID
     let data: FakeData
-    func claim(_ record: IdempotencyRecord, requestHash: String, now: Date) async throws -> IdempotencyClaim {
-        data.tables.withLock { tables in
+
+    private func check(_ record: IdempotencyRecord) throws {
+        guard record.key.partitionKey.hasPrefix("IDEMPOTENCY#\(tenantID.rawValue)#") else {
+            throw FakeData.CrossTenant(key: record.key.partitionKey)
+        }
+    }
+    func claim(_ record: IdempotencyRecord, now: Date) async throws -> IdempotencyClaim {
+        try check(record)
+        return data.tables.withLock { tables in
             let key = record.key.partitionKey
-            if let (existing, hash) = tables.idempotency[key], existing.isLive(at: now) {
-                return .existing(existing, requestHash: hash)
-            }
-            tables.idempotency[key] = (record, requestHash)
+            if let existing = tables.idempotency[key], existing.isLive(at: now) { return .existing(existing) }
+            tables.idempotency[key] = record
             return .claimed
         }
     }
-    func complete(_ record: IdempotencyRecord, requestHash: String) async throws {
-        data.tables.withLock { $0.idempotency[record.key.partitionKey] = (record, requestHash) }
+    func complete(_ record: IdempotencyRecord) async throws {
+        try check(record)
+        data.tables.withLock { $0.idempotency[record.key.partitionKey] = record }
     }
     func release(_ record: IdempotencyRecord) async throws {
+        try check(record)
         _ = data.tables.withLock { $0.idempotency.removeValue(forKey: record.key.partitionKey) }
+    }
+}
+
+/// A fixed 32-byte key, or a failing key source.
+struct FakeSessionKey: SessionKeySource {
+    static let bytes = Array("0123456789abcdef0123456789abcdef".utf8)
+    var failing = false
+    func key() async throws -> [UInt8] {
+        if failing { throw FakeData.Unavailable() }
+        return Self.bytes
     }
 }
 
 struct FakeParameters: ParameterStore {
     let data: FakeData
-    func value(of name: String) async throws -> String? { data.tables.withLock { $0.parameters[name] } }
+    func value(of name: String) async throws -> String? {
+        try data.tables.withLock { tables in
+            tables.parameterReads += 1
+            if tables.parameterReadsFail {
+                throw AWSError(service: "SSM", code: "ThrottlingException", message: "Rate exceeded", status: 400)
+            }
+            return tables.parameters[name]
+        }
+    }
     func setValue(_ value: String, of name: String) async throws {
         data.tables.withLock { $0.parameters[name] = value; $0.parameterWrites += 1 }
     }

@@ -17,7 +17,7 @@ struct TokenMaker: Sendable {
         [
             "iss": json(Self.issuer), "aud": json(Self.audience), "iat": "\(now)", "nbf": "\(now)",
             "exp": "\(now + 3600)", "sub": #""user-1""#, "tenantid": #""acme""#, "appid": #""app-1""#,
-            "tier": #""premium""#, "roles": #"["Platform.Admin","Reader"]"#,
+            "tier": #""premium""#, "roles": #"["Platform.Admin","Reader"]"#, "scp": #""Agents.Invoke""#, "ver": #""2.0""#,
         ]
     }
 

@@ -47,6 +47,48 @@ final class FakeToolStore: ToolStore {
     }
 }
 
+/// Tenant rows in memory, counting reads; `fail()` makes every read throw.
+final class FakeTenantStore: TenantStore {
+    struct Failure: Error {}
+
+    private let state: Mutex<(rows: [TenantID: Tenant], reads: Int, failing: Bool)>
+
+    init(_ rows: [Tenant] = []) {
+        state = Mutex((Dictionary(uniqueKeysWithValues: rows.map { ($0.tenantID, $0) }), 0, false))
+    }
+
+    var reads: Int { state.withLock { $0.reads } }
+    func fail() { state.withLock { $0.failing = true } }
+    func update(_ tenant: Tenant) { state.withLock { $0.rows[tenant.tenantID] = tenant } }
+
+    func tenant(_ tenantID: TenantID) async throws -> Tenant? {
+        let (row, failing) = state.withLock { state in
+            state.reads += 1
+            return (state.rows[tenantID], state.failing)
+        }
+        if failing { throw Failure() }
+        return row
+    }
+
+    static func row(_ id: String, _ tier: Tier, status: TenantStatus = .active) -> Tenant {
+        let registration = try! TenantRegistration(
+            tenantId: id, appId: "\(id)-app", displayName: id, tier: tier.rawValue,
+            ownerEmail: "owner@\(id).example", ownerTeam: "team", accountId: "123456789012", monthlyBudgetUsd: 100
+        ).validated()
+        var tenant = Tenant(registration, now: Date(timeIntervalSince1970: 1_700_000_000))
+        tenant.status = status
+        return tenant
+    }
+
+    /// The tenants behind `FakeAuthenticator.standard`'s tokens.
+    static func catalogue() -> FakeTenantStore {
+        FakeTenantStore([
+            row("globex", .premium), row("initech", .standard), row("hooli", .basic), row("acme-basic", .premium),
+            row("umbrella", .premium, status: .suspended), row("gone-co", .premium, status: .deleted),
+        ])
+    }
+}
+
 /// Accepts tokens named in a table, as if verified.
 struct FakeAuthenticator {
     var principals: [String: EntraPrincipal]
@@ -61,11 +103,22 @@ struct FakeAuthenticator {
         }
     }
 
+    static func principal(_ tenant: String, app: String, tier: Tier?, sub: String) -> EntraPrincipal {
+        EntraPrincipal(tenantId: try! TenantID(validating: tenant), appId: app, tier: tier, sub: sub, roles: [])
+    }
+
+    /// Each token's `tier` claim; what counts is the tenant row (`FakeTenantStore.catalogue`).
     static let standard = FakeAuthenticator(principals: [
-        "basic-token": EntraPrincipal(tenantId: try! TenantID(validating: "globex"), appId: "app-b", tier: .basic, sub: "bea", roles: []),
-        "standard-token": EntraPrincipal(tenantId: try! TenantID(validating: "globex"), appId: "app-s", tier: .standard, sub: "sam", roles: []),
-        "premium-token": EntraPrincipal(tenantId: try! TenantID(validating: "globex"), appId: "app-p", tier: .premium, sub: "pat", roles: []),
-        "acme-token": EntraPrincipal(tenantId: try! TenantID(validating: "acme-basic"), appId: "app-a", tier: .premium, sub: "ada", roles: []),
-        "tierless-token": EntraPrincipal(tenantId: try! TenantID(validating: "globex"), appId: "app-t", tier: nil, sub: "tess", roles: []),
+        "premium-token": principal("globex", app: "app-p", tier: .premium, sub: "pat"),
+        "premium2-token": principal("globex", app: "app-p2", tier: .premium, sub: "pam"),
+        "standard-token": principal("initech", app: "app-s", tier: .standard, sub: "sam"),
+        "basic-token": principal("hooli", app: "app-b", tier: .basic, sub: "bea"),
+        "tierless-token": principal("hooli", app: "app-t", tier: nil, sub: "tess"),
+        // A hooli user whose token claims a tier its tenant does not have.
+        "liar-token": principal("hooli", app: "app-l", tier: .premium, sub: "liam"),
+        "acme-token": principal("acme-basic", app: "app-a", tier: .premium, sub: "ada"),
+        "suspended-token": principal("umbrella", app: "app-u", tier: .premium, sub: "sue"),
+        "deleted-token": principal("gone-co", app: "app-g", tier: .premium, sub: "gus"),
+        "ghost-token": principal("nowhere", app: "app-n", tier: .premium, sub: "nia"),
     ])
 }

@@ -2,6 +2,7 @@ import AWSCore
 import DataAccess
 import Foundation
 import LambdaEvents
+import PlatformAPI
 import Synchronization
 import Testing
 @testable import TenantAPI
@@ -62,7 +63,23 @@ struct TestHarness {
                                   resourcePath: resource, path: concrete, httpMethod: method, requestTimeEpoch: 0,
                                   identity: .init(), authorizer: caller?.context),
             body: body, isBase64Encoded: false)
-        return Response(raw: await api.handle(request))
+        return Response(raw: await api.handle(caller?.roles.contains("Machine.Invoke") == true ? Self.signed(request) : request))
+    }
+
+    /// The request as the gateway hands over a SigV4 caller's: the signed
+    /// headers present and the authoriser context carrying what was signed.
+    static func signed(_ request: APIGatewayProxyRequest) -> APIGatewayProxyRequest {
+        var request = request
+        let tenant = request.requestContext.authorizer?["tenantId"] ?? ""
+        request.headers?["x-amz-date"] = "19700101T000000Z"
+        request.headers?["x-tenant-id"] = tenant
+        let binding = RequestBinding(
+            method: request.httpMethod, path: request.requestContext.path,
+            query: RequestBinding.canonicalQuery(nil, single: request.queryStringParameters), amzDate: "19700101T000000Z",
+            tenantID: tenant, payloadHash: SHA256.hexDigest(of: Array((request.body ?? "").utf8))
+        )
+        request.requestContext.authorizer?.merge(binding.context) { $1 }
+        return request
     }
 
     struct Response {

@@ -2,6 +2,7 @@ import AWSCore
 import DataAccess
 import FoundationEssentials
 import LambdaEvents
+import PlatformAPI
 
 extension AuthoriserHandler {
     /// The SigV4 path: the access key id is the tenant's API key id, found
@@ -18,6 +19,16 @@ extension AuthoriserHandler {
         guard let tenantID = try? TenantID(validating: tenantHeader) else { throw .malformedTenantID }
         guard !authorization.accessKeyID.isEmpty, let keyID = try? APIKeyID(validating: authorization.accessKeyID) else {
             throw .unknownAPIKey
+        }
+        let binding = RequestBinding(signed: event)
+        guard Self.isPayloadHash(binding.payloadHash) else { throw .signature("sigv4.malformed_payload_hash") }
+        let request = Self.signedRequest(event, binding: binding)
+        // Everything that needs no secret first: a probe with a stale date or a
+        // foreign scope costs no read and takes no cache slot.
+        do {
+            try signatures.precheck(request, authorization: authorization, now: now())
+        } catch {
+            throw .signature(error.code)
         }
 
         // A key is looked up in the partition of the tenant it claims: another tenant's key is simply unknown here.
@@ -41,7 +52,7 @@ extension AuthoriserHandler {
         guard let secret, secret.keyID == keyID.rawValue else { throw .staleAPIKey }
 
         do {
-            try signatures.verify(Self.signedRequest(event), authorization: authorization, secretAccessKey: secret.secret, now: now())
+            try signatures.verify(request, authorization: authorization, secretAccessKey: secret.secret, now: now())
         } catch {
             throw .signature(error.code)
         }
@@ -49,7 +60,8 @@ extension AuthoriserHandler {
         let tenant = try await activeTenant(tenantID)
         return AuthorisedCaller(
             kind: .machine, tenantID: tenantID, appID: tenant.appID, tier: tenant.tier,
-            subject: "apikey/\(keyID.rawValue)", roles: [AuthorisedCaller.machineRole], usageKeyID: tenant.apiKeyID?.rawValue
+            subject: "apikey/\(keyID.rawValue)", roles: [AuthorisedCaller.machineRole], usageKeyID: tenant.apiKeyID?.rawValue,
+            binding: binding
         )
     }
 
@@ -63,38 +75,24 @@ extension AuthoriserHandler {
     /// The request as the client signed it, rebuilt from the authoriser event.
     ///
     /// The path is `requestContext.path` (what the client sent, including a
-    /// stage prefix on the default endpoint). The event carries no body, so
-    /// the payload hash is the client's `x-amz-content-sha256` (a hex digest
-    /// or `UNSIGNED-PAYLOAD`), else that of an empty body.
-    static func signedRequest(_ event: APIGatewayAuthorizerRequest) -> HTTPRequest {
+    /// stage prefix on the default endpoint); the query holds every value of
+    /// a repeated name. The event carries no body, so the payload hash is the
+    /// client's `x-amz-content-sha256` (a hex digest or `UNSIGNED-PAYLOAD`),
+    /// else that of an empty body; the integration checks it against the body.
+    static func signedRequest(_ event: APIGatewayAuthorizerRequest, binding: RequestBinding) -> HTTPRequest {
         var headers = HTTPHeaders()
         for (name, value) in (event.headers ?? [:]).sorted(by: { $0.key < $1.key }) { headers.add(name, value) }
         let host = event.header("host") ?? ""
         return HTTPRequest(
-            method: event.httpMethod, scheme: "https", authority: host, path: event.requestContext.path,
-            query: canonicalQuery(event.queryStringParameters ?? [:]), headers: headers
+            method: event.httpMethod, scheme: "https", authority: host, path: binding.path,
+            query: binding.query, headers: headers
         )
     }
 
-    /// Re-encodes decoded query parameters (the verifier canonicalises order and encoding again).
-    static func canonicalQuery(_ parameters: [String: String]) -> String {
-        parameters.sorted { $0.key < $1.key }.map { "\(percentEncoded($0.key))=\(percentEncoded($0.value))" }.joined(separator: "&")
-    }
-
-    private static func percentEncoded(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                output.unicodeScalars.append("%")
-                output.unicodeScalars.append(hex[Int(byte >> 4)])
-                output.unicodeScalars.append(hex[Int(byte & 0x0F)])
-            }
-        }
-        return output
+    /// A SHA-256 as SigV4 writes it (64 lowercase hex digits), or `UNSIGNED-PAYLOAD`.
+    static func isPayloadHash(_ text: String) -> Bool {
+        text == RequestBinding.unsignedPayload || (text.utf8.count == 64 && text.utf8.allSatisfy { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+        })
     }
 }

@@ -5,7 +5,8 @@ import LambdaEvents
 
 /// The REST API REQUEST authoriser (SYSTEM.md section 4): an Entra bearer
 /// token or a SigV4 signature made with the tenant's API key, then the
-/// tenant's standing, then a policy for the whole API.
+/// tenant's standing, then a policy: the whole API for a token, the one
+/// signed method for a signature.
 public struct AuthoriserHandler: Sendable {
     let tokens: any BearerTokenVerifier
     let directory: any AuthoriserDirectory
@@ -53,7 +54,7 @@ public struct AuthoriserHandler: Sendable {
         do throws(AuthorisationFailure) {
             let caller = try await authenticate(event)
             log("authoriser allow kind=\(caller.kind.rawValue) tenant=\(caller.tenantID.rawValue) admin=\(caller.isAdmin)")
-            return AuthoriserPolicy.allow(caller, apiRoot: apiRoot)
+            return AuthoriserPolicy.allow(caller, apiRoot: apiRoot, methodARN: event.methodArn)
         } catch {
             // Codes only: never the token, signature or a claim value.
             log("authoriser deny reason=\(error.code)")

@@ -3,9 +3,11 @@ import LambdaEvents
 import PlatformJSON
 
 /// The IAM policy the authoriser returns. API Gateway caches it per
-/// Authorization header and re-evaluates it for every later method, so an
-/// Allow covers the whole API and the routes this caller may not use are
-/// explicit Denies (an explicit Deny beats any Allow).
+/// Authorization header and re-evaluates it for every later method. A bearer
+/// token authorises a caller, so its Allow covers the whole API; a SigV4
+/// signature authorises one request, so its Allow covers only that method ARN
+/// (ADR 0028). The routes a caller may not use are explicit Denies (an
+/// explicit Deny beats any Allow).
 enum AuthoriserPolicy {
     /// Method/resource patterns of the admin routes (SYSTEM.md section 4),
     /// checked against `infra/routes.json` by the tests.
@@ -31,10 +33,12 @@ enum AuthoriserPolicy {
         return String(Substring(utf8[..<path[1].endIndex]))
     }
 
-    /// Allow the whole API, minus what this caller may not reach.
-    static func allow(_ caller: AuthorisedCaller, apiRoot: String) -> APIGatewayAuthorizerResponse {
+    /// Allow the whole API (a user) or the signed request's method ARN (a
+    /// machine), minus what this caller may not reach.
+    static func allow(_ caller: AuthorisedCaller, apiRoot: String, methodARN: String) -> APIGatewayAuthorizerResponse {
         let denied = deniedResources(admin: caller.isAdmin, platformTenant: caller.tenantID == .platform)
-        var statements = [APIGatewayAuthorizerResponse.Statement(effect: .allow, resource: [apiRoot + "/*/*"])]
+        let allowed = caller.kind == .machine ? methodARN : apiRoot + "/*/*"
+        var statements = [APIGatewayAuthorizerResponse.Statement(effect: .allow, resource: [allowed])]
         if !denied.isEmpty {
             statements.append(.init(effect: .deny, resource: denied.map { apiRoot + "/" + $0 }))
         }
@@ -44,15 +48,12 @@ enum AuthoriserPolicy {
         )
     }
 
-    /// The route patterns a caller may not reach: admin routes unless an admin,
-    /// operator-tenant routes unless of `platform`. Worked out once, not per decision.
+    /// The route patterns a caller may not reach: admin routes unless an admin
+    /// (admins are only ever of `platform`), operator-tenant routes unless of
+    /// `platform`. Worked out once, not per decision.
     static func deniedResources(admin: Bool, platformTenant: Bool) -> [String] {
-        switch (admin, platformTenant) {
-        case (true, true): []
-        case (true, false): platformTenantResources
-        case (false, true): adminResources
-        case (false, false): deniedToTenantUsers
-        }
+        if admin { return [] }
+        return platformTenant ? adminResources : deniedToTenantUsers
     }
 
     private static let deniedToTenantUsers = unique(adminResources + platformTenantResources)
@@ -67,12 +68,15 @@ enum AuthoriserPolicy {
     }
 
     /// `{tenantId, appId, tier, sub, roles}`; roles as a JSON string, since context values are scalars.
+    /// A machine caller's context also carries what its signature covered (`signed*`).
     static func context(of caller: AuthorisedCaller) -> [String: String] {
         let roles = JSONValue.array(caller.roles.map { .string($0) }).serializedString
-        return [
+        let context = [
             "tenantId": caller.tenantID.rawValue, "appId": caller.appID, "tier": caller.tier.rawValue,
             "sub": caller.subject, "roles": roles,
         ]
+        guard let binding = caller.binding else { return context }
+        return context.merging(binding.context) { identity, _ in identity }
     }
 
     private static func unique(_ values: [String]) -> [String] {

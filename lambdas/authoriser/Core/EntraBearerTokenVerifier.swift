@@ -34,6 +34,7 @@ public struct EntraBearerTokenVerifier: BearerTokenVerifier {
         case .wrongAudience: "audience_mismatch"
         case .missingClaim(let name): "missing_claim.\(name)"
         case .invalidClaim(let name): "invalid_claim.\(name)"
+        case .notAnAccessToken: "not_an_access_token"
         case .keySetUnavailable: "key_set_unavailable"
         case .configuration: "configuration"
         }

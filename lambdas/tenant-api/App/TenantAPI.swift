@@ -39,7 +39,7 @@ struct TenantAPI: Sendable {
         var caller: Caller?
         if entry.authenticated {
             do {
-                caller = try Caller(authorizer: request.requestContext.authorizer)
+                caller = try Caller(request: request)
             } catch {
                 return APIResponse.error(error, requestID: requestID)
             }

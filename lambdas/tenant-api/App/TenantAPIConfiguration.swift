@@ -5,7 +5,8 @@ import DataAccess
 /// Variables: the table names of ``TableNames``; `DATA_BUCKET` (tenant data,
 /// default `platform-tenant-data`); `AUDIT_EXPORT_BUCKET` (default the data
 /// bucket; exports are written under `tenants/{tenantId}/audit-exports/`);
-/// `PLATFORM_ENV` (`local` allows http webhook callbacks to loopback);
+/// `PLATFORM_ENV`; `WEBHOOK_LOCAL_RECEIVERS` (with `PLATFORM_ENV=local` only:
+/// the loopback `host:port` webhook receivers a callback may name);
 /// `PLATFORM_VERSION`; `RUNTIME_REGIONS` (comma-separated, default
 /// `eu-west-1,eu-central-1`).
 struct TenantAPIConfiguration: Sendable, Equatable {
@@ -19,7 +20,7 @@ struct TenantAPIConfiguration: Sendable, Equatable {
     var tables: TableNames
     var dataBucket: String
     var auditExportBucket: String
-    var isLocal: Bool
+    var webhookLocalReceivers: LocalWebhookReceivers
     var version: String
     /// The AgentCore Runtime regions a tenant may be placed in.
     var runtimeRegions: [String]
@@ -32,7 +33,7 @@ struct TenantAPIConfiguration: Sendable, Equatable {
         tables = TableNames(environment: environment)
         dataBucket = value("DATA_BUCKET") ?? "platform-tenant-data"
         auditExportBucket = value("AUDIT_EXPORT_BUCKET") ?? dataBucket
-        isLocal = value("PLATFORM_ENV") == "local"
+        webhookLocalReceivers = LocalWebhookReceivers(environment: environment)
         version = value("PLATFORM_VERSION") ?? "0.0.0-dev"
         runtimeRegions = (value("RUNTIME_REGIONS") ?? "eu-west-1,eu-central-1")
             .split(separator: ",").map { String($0) }.filter { !$0.isEmpty }

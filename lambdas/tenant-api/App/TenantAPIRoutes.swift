@@ -23,6 +23,7 @@ enum TenantAPIRoutes {
             RouteEntry("GET", "/v1/webhooks", webhooks.list),
             RouteEntry("POST", "/v1/webhooks", webhooks.create),
             RouteEntry("DELETE", "/v1/webhooks/{webhookId}", webhooks.delete),
+            RouteEntry("POST", "/v1/webhooks/{webhookId}/rotate-secret", webhooks.rotateSecret),
             RouteEntry("GET", "/v1/platform/agents", audit: "agent.list", agents.list),
             RouteEntry("POST", "/v1/platform/agents", audit: "agent.register", agents.register),
             RouteEntry("PATCH", "/v1/platform/agents/{agentName}/versions/{version}", audit: "agent.update", agents.update),

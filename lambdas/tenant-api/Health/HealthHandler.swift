@@ -6,7 +6,9 @@ import PlatformAPI
 
 /// `GET /v1/health`: the API answers, and says whether its dependencies do.
 /// `status` is `ok` when every dependency answered, else `degraded`; the
-/// response names each dependency and its state, never an error text.
+/// response names each dependency and its state, never an error text. The
+/// answer is reused for a few seconds (`HealthAnswerCache`), so `timestamp`
+/// says when the dependencies were last checked.
 struct HealthHandler: Sendable {
     struct Dependency: Encodable, Sendable, Equatable {
         var name: String
@@ -15,8 +17,19 @@ struct HealthHandler: Sendable {
     }
 
     let dependencies: TenantAPIDependencies
+    private let answers: HealthAnswerCache
+
+    init(dependencies: TenantAPIDependencies) {
+        self.dependencies = dependencies
+        answers = HealthAnswerCache(now: dependencies.now)
+    }
 
     func health(_ request: APIGatewayProxyRequest, _ context: RequestContext) async throws -> APIGatewayProxyResponse {
+        try await answers.answer { try await check() }
+    }
+
+    /// Asks each dependency now.
+    private func check() async throws -> APIGatewayProxyResponse {
         let deps = dependencies
         async let table = probe("dynamodb") {
             _ = try await deps.stores.controlPlane.get(

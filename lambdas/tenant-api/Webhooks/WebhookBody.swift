@@ -1,16 +1,19 @@
 import AWSCore
 import DataAccess
+import FoundationEssentials
 
-/// A webhook as the API shows it: never the secret. A freshly created one also
-/// says how deliveries are signed (`signing`).
+/// A webhook as the API shows it. `signingSecret` is set only in the answer
+/// that created the secret (registration, rotation); listings never carry it.
+/// A registration or rotation also says how deliveries are signed (`signing`).
 struct WebhookBody: Encodable, Sendable, Equatable {
     struct Signing: Encodable, Sendable, Equatable {
         var algorithm = "HMAC-SHA256"
         var signatureHeader = "X-Platform-Signature"
-        var signatureFormat = "t={unix seconds},v1={hex HMAC-SHA256(secret, \"{t}.{raw body}\")}"
+        var signatureFormat = "t={unix seconds},v1={hex HMAC-SHA256(secret, \"{t}.{raw body}\")}[,v1={same with the previous secret}]"
         var eventIdHeader = "X-Platform-Event-Id"
         var toleranceSeconds = 300
-        var secretDelivery = "The signing secret is never returned by the API; obtain it out of band from your platform operator contact."
+        var secretDelivery = "signingSecret is returned only in this response; store it now. "
+            + "POST /v1/webhooks/{webhookId}/rotate-secret issues a new one; the previous one keeps signing for 24 hours."
     }
 
     var webhookId: String
@@ -21,9 +24,12 @@ struct WebhookBody: Encodable, Sendable, Equatable {
     var description: String?
     var createdAt: String
     var updatedAt: String
+    /// Until when deliveries also carry a signature with the secret before the last rotation.
+    var previousSecretExpiresAt: String?
+    var signingSecret: String?
     var signing: Signing?
 
-    init(_ webhook: Webhook, includeSigning: Bool = false) {
+    init(_ webhook: Webhook, now: Date, revealingSecret: Bool = false) {
         webhookId = webhook.webhookID.rawValue
         tenantId = webhook.tenantID.rawValue
         callbackUrl = webhook.callbackURL.rawValue
@@ -32,6 +38,10 @@ struct WebhookBody: Encodable, Sendable, Equatable {
         description = webhook.description
         createdAt = DynamoDBItemTimestamp.string(from: webhook.createdAt)
         updatedAt = DynamoDBItemTimestamp.string(from: webhook.updatedAt)
-        signing = includeSigning ? Signing() : nil
+        if webhook.signingSecrets(at: now).count > 1, let until = webhook.previousSecretExpiresAt {
+            previousSecretExpiresAt = DynamoDBItemTimestamp.string(from: until)
+        }
+        signingSecret = revealingSecret ? webhook.secret : nil
+        signing = revealingSecret ? Signing() : nil
     }
 }
