@@ -124,3 +124,27 @@ arm64-toolchain: arm64-deps ## Set up the arm64 Swift toolchain once per machine
 
 package-deploy: ## Zip every Lambda for the deploy: arm64 unless DEPLOY_ARCH=x86_64
 	$(MAKE) --no-print-directory package ARCH=$(DEPLOY_ARCH)
+
+
+# --- infra (issue 14): the CDK app in infra/, deployed by scripts/infra.py (no CDK CLI here) ---
+ENV ?=
+INFRA_ARCH ?= arm64
+.PHONY: infra-synth infra-check infra-diff infra-deploy infra-env
+infra-env:
+	@case "$(ENV)" in local|dev|staging|prod) ;; \
+	  *) echo "ENV must be one of local, dev, staging, prod (got '$(ENV)'), e.g. make $(MAKECMDGOALS) ENV=dev" >&2; exit 2 ;; esac
+
+infra-synth: venv ## Synthesize the stacks into infra/cdk.out (ENV=local|dev|staging|prod, default all)
+	$(PY) scripts/infra.py synth --env $(or $(ENV),all) --arch $(INFRA_ARCH)
+
+infra-check: venv ## Synth + Guard rules + cfn-lint + stack assertions
+	$(PY) scripts/infra.py check --env $(or $(ENV),all) --arch $(INFRA_ARCH)
+
+infra-diff: venv infra-env ## Change-set preview of every stack of ENV (nothing executed)
+	$(PY) scripts/infra.py synth --env $(ENV) --arch $(INFRA_ARCH)
+	$(PY) scripts/infra.py diff --env $(ENV)
+
+infra-deploy: venv infra-env ## Publish assets and deploy every stack of ENV by change sets, in order
+	$(PY) scripts/infra.py synth --env $(ENV) --arch $(INFRA_ARCH)
+	$(PY) scripts/infra.py deploy --env $(ENV)
+# --- end infra ---

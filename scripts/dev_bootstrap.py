@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Seed the local platform: tables, tenants, API keys, agents, tools, config.
+"""Seed the local platform: tenants, API keys, agents, tools, local secret values.
+
+The tables, buckets, queues and parameters are the local stack's, deployed from the CDK
+templates (`scripts/infra.py deploy --env local`) before this runs.
 
 Idempotent: every resource is created only when absent and existing secrets
 are reused, so running it twice creates no duplicates and keeps the seeded
@@ -56,9 +59,6 @@ TOOLS = [
     {"toolName": "legacy-export", "scope": "GLOBAL", "tierMinimum": "basic", "enabled": False},
 ]
 
-PRICING = {"basic": {"input_1k": 0.003, "output_1k": 0.015},
-           "standard": {"input_1k": 0.0025, "output_1k": 0.0125},
-           "premium": {"input_1k": 0.002, "output_1k": 0.01}}
 
 
 def now_iso() -> str:
@@ -69,32 +69,16 @@ def client(service: str, region: str = HOME_REGION):
     return boto3.client(service, region_name=region, endpoint_url=os.environ["AWS_ENDPOINT_URL"])
 
 
-def ensure_tables(ddb) -> None:
-    spec = json.loads((ROOT / "infra/tables.json").read_text())
-    existing = set(ddb.list_tables()["TableNames"])
-    for table in spec["tables"]:
-        if table["name"] in existing:
-            continue
-        keys = [{"AttributeName": "PK", "KeyType": "HASH"}]
-        attributes = [{"AttributeName": "PK", "AttributeType": "S"}]
-        if not table.get("partitionKeyOnly"):
-            keys.append({"AttributeName": "SK", "KeyType": "RANGE"})
-            attributes.append({"AttributeName": "SK", "AttributeType": "S"})
-        args = {"TableName": table["name"], "KeySchema": keys, "BillingMode": "PAY_PER_REQUEST"}
-        gsis = []
-        for gsi in table.get("gsis", []):
-            attributes.append({"AttributeName": gsi["partitionKey"], "AttributeType": "S"})
-            gsis.append({"IndexName": gsi["name"], "KeySchema": [{"AttributeName": gsi["partitionKey"], "KeyType": "HASH"}],
-                         "Projection": {"ProjectionType": "ALL"}})
-        if gsis:
-            args["GlobalSecondaryIndexes"] = gsis
-        if table.get("stream"):
-            args["StreamSpecification"] = {"StreamEnabled": True, "StreamViewType": table["stream"]}
-        args["AttributeDefinitions"] = attributes
-        ddb.create_table(**args)
-        if table.get("ttlAttribute"):
-            ddb.update_time_to_live(TableName=table["name"], TimeToLiveSpecification={
-                "Enabled": True, "AttributeName": table["ttlAttribute"]})
+def require_local_stack() -> None:
+    """Tables, buckets, queues and parameters come from the deployed templates (infra/, ENV=local)."""
+    cfn = client("cloudformation")
+    try:
+        status = cfn.describe_stacks(StackName=f"platform-platform-{ENV}")["Stacks"][0]["StackStatus"]
+    except ClientError:
+        status = "absent"
+    if not status.endswith("_COMPLETE") or "ROLLBACK" in status:
+        sys.exit(f"dev bootstrap: stack platform-platform-{ENV} is {status}: run "
+                 f"`.venv/bin/python scripts/infra.py deploy --env {ENV}` against this moto first")
 
 
 def put_if_absent(ddb, table: str, item: dict) -> bool:
@@ -218,15 +202,9 @@ def seed_tools(ddb) -> None:
         })
 
 
-def seed_config(ssm, sm, s3, bff_client_secret: str | None = None) -> None:
-    params = {"/platform/config/runtime-region": RUNTIME_REGION, "/platform/config/fallback-region": FALLBACK_REGION}
-    params.update({f"/platform/billing/pricing/{tier}": json.dumps(price) for tier, price in PRICING.items()})
-    for name, value in params.items():
-        try:
-            ssm.get_parameter(Name=name)
-        except ClientError:
-            # Written only when absent: the runtime region may have been failed over since.
-            ssm.put_parameter(Name=name, Value=value, Type="String")
+def seed_secrets(sm, s3, bff_client_secret: str | None = None) -> None:
+    """moto's CloudFormation cannot create Secrets Manager secrets (ADR 0035): the local values of
+    the stack's secrets stand in, created only when absent."""
     ensure_secret(sm, f"platform/{ENV}/entra/client-id", lambda: "local-bff-client")
     name = f"platform/{ENV}/entra/client-secret"
     if ensure_secret(sm, name, lambda: bff_client_secret or secrets.token_urlsafe(32)) != (bff_client_secret or None) \
@@ -236,13 +214,10 @@ def seed_config(ssm, sm, s3, bff_client_secret: str | None = None) -> None:
     ensure_secret(sm, f"platform/{ENV}/gateway/scoped-token-signing-key", lambda: secrets.token_urlsafe(48))
     # The bridge derives tenant-bound runtime session ids with it (ADR 0026); never rotated in place.
     ensure_secret(sm, f"platform/{ENV}/bridge/runtime-session-key", lambda: secrets.token_urlsafe(48))
-    try:
-        s3.head_bucket(Bucket=DATA_BUCKET)
-    except ClientError:
-        s3.create_bucket(Bucket=DATA_BUCKET, CreateBucketConfiguration={"LocationConstraint": HOME_REGION})
     console = os.environ.get("CONSOLE_ORIGIN")
     if console:
-        # The web console downloads job results through presigned URLs: the bucket allows its origin only.
+        # The web console downloads job results through presigned URLs: the bucket allows its origin only
+        # (the origin is the local console server's, known only at start).
         s3.put_bucket_cors(Bucket=DATA_BUCKET, CORSConfiguration={"CORSRules": [{
             "AllowedOrigins": [console], "AllowedMethods": ["GET", "HEAD"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 600}]})
 
@@ -273,13 +248,13 @@ def main() -> None:
                         help="the BFF's client secret the identity provider was started with (else a random one)")
     args = parser.parse_args()
 
+    require_local_stack()
     ddb, sm, ssm, iam, s3 = client("dynamodb"), client("secretsmanager"), client("ssm"), client("iam"), client("s3")
-    ensure_tables(ddb)
     seeded = {t["tenantId"]: seed_tenant(ddb, sm, ssm, iam, t) for t in TENANTS}
     seed_agents(ddb)
     seed_tools(ddb)
     bff_secret = Path(args.bff_client_secret_file).read_text().strip() if args.bff_client_secret_file else None
-    seed_config(ssm, sm, s3, bff_secret)
+    seed_secrets(sm, s3, bff_secret)
 
     lifetime = {"exp": int(datetime.now(timezone.utc).timestamp()) + args.token_hours * 3600}
     basic, premium = seeded["acme-basic"], seeded["globex-premium"]

@@ -6,8 +6,9 @@
                          start everything in the background; return once GET /v1/health answers 200
   dev_stack.py down      stop a detached stack
 
-Pieces, in start order: moto_server (SigV4 checked), the web console's
-server (scripts/console_server.py), the local identity provider, the Swift local platform (Lambda runtime-API emulator hosting every
+Pieces, in start order: moto_server (SigV4 checked) with the local stack's resources deployed
+into it from the CDK templates (scripts/infra.py deploy --env local), the web console's server
+(scripts/console_server.py), the local identity provider, the Swift local platform (Lambda runtime-API emulator hosting every
 function, the local API Gateway, the local AgentCore Runtime data plane), then
 the dev bootstrap, which writes .env.local.
 """
@@ -77,6 +78,13 @@ def platform_binary() -> Path:
     return Path(out.stdout.strip()) / "local-platform"
 
 
+def deploy_local_stack(env: dict) -> None:
+    """The local AWS resources come from the same CDK templates as AWS (infra/): synthesized when
+    an input changed, then deployed into the local moto through its CloudFormation API."""
+    infra = [PY, str(ROOT / "scripts/infra.py")]
+    subprocess.run(infra + ["synth", "--env", "local", "--if-stale"], env=env, check=True)
+    subprocess.run(infra + ["deploy", "--env", "local"], env=env, check=True)
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -93,6 +101,7 @@ def start() -> dict:
     aws = read_env(moto_env)
     pids["moto"] = int(aws.pop("MOTO_PID"))
     env = {**os.environ, **aws}
+    deploy_local_stack(env)
 
     # The console first: its origin is the one redirect URI the identity provider accepts and the
     # one origin the API answers CORS for.

@@ -37,6 +37,23 @@ arm64_stage() {
     echo "arm64 stage: $((SECONDS - started)) s"
 }
 
+# --- infra (issue 14): the CDK app checked, and the local stack deployed from its templates ---
+infra_check() {
+    local started=$SECONDS
+    "$py" scripts/infra.py check --env all
+    echo "infra check: $((SECONDS - started)) s"
+}
+
+deploy_local_stack() {
+    local started=$SECONDS
+    "$py" scripts/infra.py synth --env local --if-stale
+    "$py" scripts/infra.py deploy --env local
+    echo "local stack deployed from infra/cdk.out: $((SECONDS - started)) s"
+    # A failing stack against this moto: the deploy names it and exits non-zero.
+    "$py" -m pytest -q -p no:cacheprovider infra/tests/test_deploy_tool.py -k "failed_stack or change_set_path"
+}
+# --- end infra ---
+
 case "$scope" in
 unit)
     swift build --build-tests
@@ -47,13 +64,16 @@ unit)
 int)
     swift build --build-tests
     start_moto
+    deploy_local_stack
     swift test --skip-build --filter IntegrationTests
     "$py" -m pytest -q -p no:cacheprovider Tests/python agents --ignore=Tests/python/test_agent_push.py
     agent_delivery_tests
     arm64_stage
     ;;
 all)
+    infra_check
     start_moto
+    deploy_local_stack
     # The full log is long; keep it in a file and show failures and the summary.
     if ! swift test --enable-code-coverage > .local/swift-test.log 2>&1; then
         grep -E '✘|error:|fatal' .local/swift-test.log | head -n 60

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import Billing
 
-/// The billing Lambda's handler against moto: DynamoDB tables from infra/tables.json, SSM
+/// The billing Lambda's handler against moto: DynamoDB tables as the local stack's template defines them, SSM
 /// pricing, and EventBridge delivering budget events to an SQS queue.
 @Suite struct BillingIntegrationTests {
     static let day = "2031-03-14"

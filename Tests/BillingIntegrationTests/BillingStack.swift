@@ -8,7 +8,7 @@ import PlatformTestSupport
 struct BillingStack {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    /// The dev bootstrap's prices (scripts/dev_bootstrap.py), so writing them never disturbs another test.
+    /// The local stack's prices (infra/platform_infra/config.py), so writing them never disturbs another test.
     static let pricing = ["basic": #"{"input_1k": 0.003, "output_1k": 0.015}"#,
                           "premium": #"{"input_1k": 0.002, "output_1k": 0.01}"#]
 
@@ -91,25 +91,8 @@ struct BillingStack {
         }
     }
 
-    private struct Definitions: Decodable {
-        struct Table: Decodable {
-            var name: String
-            var envVar: String
-        }
-        var tables: [Table]
-    }
-
-    /// Creates each table from its `infra/tables.json` definition under a unique name;
-    /// returns `envVar` -> name.
+    /// Creates a private copy of each table, as the local stack's template defines it; returns `envVar` -> name.
     static func createTables(_ names: [String], in dynamoDB: DynamoDBClient) async throws -> [String: String] {
-        let file = repositoryRoot.appendingPathComponent("infra/tables.json")
-        let definitions = try JSONDecoder().decode(Definitions.self, from: Data(contentsOf: file))
-        var environment: [String: String] = [:]
-        for table in definitions.tables where names.contains(table.name) {
-            let unique = LocalAWS.unique(table.name)
-            _ = try await dynamoDB.createTable(.init(tableName: unique, partitionKey: .init("PK"), sortKey: .init("SK")))
-            environment[table.envVar] = unique
-        }
-        return environment
+        try await DeployedTables.createCopies(names, in: dynamoDB)
     }
 }

@@ -51,19 +51,19 @@ final class InterceptorStack: Sendable {
         tenant = tenantsByTier[.standard]!
         otherTenant = try TenantID(validating: LocalAWS.unique("ic"))
         suspendedTenant = try TenantID(validating: LocalAWS.unique("ic"))
-        tenantsTable = LocalAWS.unique("platform-tenants")
-        toolsTable = LocalAWS.unique("platform-tools")
-        idempotencyTable = LocalAWS.unique("platform-idempotency")
+        // Private copies of the deployed tables (the local stack's template defines them).
+        let tables = try await DeployedTables.createCopies(
+            ["platform-tenants", "platform-tools", "platform-idempotency"], in: dynamoDB)
+        tenantsTable = tables["TENANTS_TABLE"]!
+        toolsTable = tables["TOOLS_TABLE"]!
+        idempotencyTable = tables["IDEMPOTENCY_TABLE"]!
         piiPatternsParameter = "/platform/gateway/pii-patterns/" + LocalAWS.unique("it")
-        _ = try await dynamoDB.createTable(.init(tableName: tenantsTable, partitionKey: .init("PK"), sortKey: .init("SK")))
         var rows = tenantsByTier.map { Self.tenantRow($0.value, tier: $0.key) }
         rows.append(Self.tenantRow(otherTenant, tier: .premium))
         rows.append(Self.tenantRow(suspendedTenant, tier: .premium, status: .suspended))
         for row in rows {
             _ = try await dynamoDB.putItem(.init(tableName: tenantsTable, item: try row.item()))
         }
-        _ = try await dynamoDB.createTable(.init(tableName: toolsTable, partitionKey: .init("PK"), sortKey: .init("SK")))
-        _ = try await dynamoDB.createTable(.init(tableName: idempotencyTable, partitionKey: .init("PK")))
         for tool in [
             Self.tool("crm-lookup", .basic), Self.tool("report-builder", .standard), Self.tool("payments-refund", .premium),
             Self.tool("legacy-export", .basic, enabled: false), Self.tool("crm-lookup", .basic, enabled: false, tenant: otherTenant),

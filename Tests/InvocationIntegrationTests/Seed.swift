@@ -1,9 +1,10 @@
 import Foundation
 import PlatformTestSupport
 
-/// The dev bootstrap's own seed (scripts/dev_bootstrap.py: tables, tenants with
-/// API keys and execution roles, agents, config, bucket), run against the moto
-/// of this test run. Idempotent and identical to what `make dev` and the other
+/// The dev bootstrap's own seed (scripts/dev_bootstrap.py: tenants with API keys
+/// and execution roles, agents, tools, local secrets), run against the moto of this
+/// test run, whose tables, bucket and parameters scripts/test.sh deployed from the
+/// local stack's templates. Idempotent and identical to what `make dev` and the other
 /// stack tests seed, so suites sharing one moto see the same rows.
 struct Seed {
     let aws: LocalAWS
@@ -14,13 +15,13 @@ struct Seed {
         import sys
         sys.path.insert(0, "scripts")
         import dev_bootstrap as b
-        ddb, sm, ssm, iam, s3 = (b.client(n) for n in ("dynamodb", "secretsmanager", "ssm", "iam", "s3"))
-        b.ensure_tables(ddb)
+        b.require_local_stack()
+        ddb, sm, ssm, iam = (b.client(n) for n in ("dynamodb", "secretsmanager", "ssm", "iam"))
         for tenant in b.TENANTS:
             b.seed_tenant(ddb, sm, ssm, iam, tenant)
         b.seed_agents(ddb)
         b.seed_tools(ddb)
-        b.seed_config(ssm, sm, s3)
+        b.seed_secrets(sm)
         """
 
     func run() throws {

@@ -21,19 +21,15 @@ struct LocalStack {
         aws = try LocalAWS()
         suffix = String(UUID().uuidString.prefix(8)).lowercased()
         var environment = aws.environment
-        for (variable, name) in [("TENANTS_TABLE", "tenants"), ("AGENTS_TABLE", "agents"), ("OPS_LOCKS_TABLE", "locks"),
-                                 ("INVOCATIONS_TABLE", "invocations")] {
-            environment[variable] = "it-\(name)-\(suffix)"
-        }
+        dynamoDB = DynamoDBClient(client: try aws.client(.dynamoDB))
+        // Private copies of the deployed tables (the local stack's template defines them).
+        environment.merge(try await DeployedTables.createCopies(
+            ["platform-tenants", "platform-agents", "platform-ops-locks", "platform-invocations"], in: dynamoDB)) { $1 }
         environment["DATA_BUCKET"] = "it-data-\(suffix)"
         environment["PLATFORM_ENV"] = "local"
         environment["WEBHOOK_LOCAL_RECEIVERS"] = "127.0.0.1:9"
         environment["AGENTCORE_SESSIONS_QUOTA_CODE"] = "L-AGENTCORE-SESSIONS"
         self.environment = environment
-        dynamoDB = DynamoDBClient(client: try aws.client(.dynamoDB))
-        for variable in ["TENANTS_TABLE", "AGENTS_TABLE", "OPS_LOCKS_TABLE", "INVOCATIONS_TABLE"] {
-            try await dynamoDB.createTable(.init(tableName: environment[variable]!, partitionKey: .init("PK"), sortKey: .init("SK")))
-        }
         try await S3Client(client: try aws.client(.s3)).createBucket(environment["DATA_BUCKET"]!)
         sqs = SQSClient(client: try aws.client(.sqs))
         queueURL = try await sqs.createQueue(name: "it-events-\(suffix)")

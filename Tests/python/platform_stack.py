@@ -36,6 +36,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def ensure_local_stack() -> None:
+    """The moto in AWS_ENDPOINT_URL holds the local stack's resources, deployed from the CDK templates
+    (scripts/test.sh does it for its moto; a test that starts its own moto gets it here)."""
+    import boto3
+    from botocore.exceptions import ClientError
+    try:
+        boto3.client("cloudformation").describe_stacks(StackName="platform-platform-local")
+        return
+    except ClientError:
+        pass
+    subprocess.run([sys.executable, str(ROOT / "scripts/infra.py"), "synth", "--env", "local", "--if-stale"],
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(ROOT / "scripts/infra.py"), "deploy", "--env", "local"],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def bin_path() -> Path:
     out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
     return Path(out.stdout.strip())
@@ -73,6 +89,7 @@ class Stack:
         self.agentcore = urls.get("agentcore", "")
         self.env = {}
         if seed:
+            ensure_local_stack()
             subprocess.run([sys.executable, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", self.idp_url,
                             "--api-url", self.api, "--emulator-url", self.emulator, "--agentcore-url", self.agentcore,
                             "--env-out", str(tmp / "env"), "--bff-client-secret-file", str(tmp / "bff-secret")],

@@ -77,13 +77,15 @@ def main() -> None:
     try:
         aws = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
         os.environ.update({k: v for k, v in aws.items() if k != "MOTO_PID"})
+        # The local stack's resources from the CDK templates (ADR 0035), then the dev seed.
+        for step in (["synth", "--env", "local", "--if-stale"], ["deploy", "--env", "local"]):
+            subprocess.run([PY, str(ROOT / "scripts/infra.py"), *step], check=True, stdout=subprocess.DEVNULL)
         import dev_bootstrap as boot
-        ddb, sm, ssm, iam, s3 = (boot.client(n) for n in ("dynamodb", "secretsmanager", "ssm", "iam", "s3"))
-        boot.ensure_tables(ddb)
+        ddb, sm, ssm, iam = (boot.client(n) for n in ("dynamodb", "secretsmanager", "ssm", "iam"))
         for tenant in boot.TENANTS:
             boot.seed_tenant(ddb, sm, ssm, iam, tenant)
         boot.seed_agents(ddb, ssm)
-        boot.seed_config(ssm, sm, s3)
+        boot.seed_secrets(sm)
 
         idp_ready = work / f"idp-{uuid.uuid4().hex}.ready"
         idp = subprocess.Popen([PY, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(idp_ready),
