@@ -202,7 +202,7 @@ def seed_tools(ddb) -> None:
         })
 
 
-def seed_secrets(sm, s3, bff_client_secret: str | None = None) -> None:
+def seed_secrets(sm, bff_client_secret: str | None = None) -> None:
     """moto's CloudFormation cannot create Secrets Manager secrets (ADR 0035): the local values of
     the stack's secrets stand in, created only when absent."""
     ensure_secret(sm, f"platform/{ENV}/entra/client-id", lambda: "local-bff-client")
@@ -214,10 +214,13 @@ def seed_secrets(sm, s3, bff_client_secret: str | None = None) -> None:
     ensure_secret(sm, f"platform/{ENV}/gateway/scoped-token-signing-key", lambda: secrets.token_urlsafe(48))
     # The bridge derives tenant-bound runtime session ids with it (ADR 0026); never rotated in place.
     ensure_secret(sm, f"platform/{ENV}/bridge/runtime-session-key", lambda: secrets.token_urlsafe(48))
+
+
+def allow_console_downloads(s3) -> None:
+    """The web console downloads job results through presigned URLs: the bucket allows its origin
+    only (the local console server's origin is known only at start, so it is not in the template)."""
     console = os.environ.get("CONSOLE_ORIGIN")
     if console:
-        # The web console downloads job results through presigned URLs: the bucket allows its origin only
-        # (the origin is the local console server's, known only at start).
         s3.put_bucket_cors(Bucket=DATA_BUCKET, CORSConfiguration={"CORSRules": [{
             "AllowedOrigins": [console], "AllowedMethods": ["GET", "HEAD"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 600}]})
 
@@ -254,7 +257,8 @@ def main() -> None:
     seed_agents(ddb)
     seed_tools(ddb)
     bff_secret = Path(args.bff_client_secret_file).read_text().strip() if args.bff_client_secret_file else None
-    seed_secrets(sm, s3, bff_secret)
+    seed_secrets(sm, bff_secret)
+    allow_console_downloads(s3)
 
     lifetime = {"exp": int(datetime.now(timezone.utc).timestamp()) + args.token_hours * 3600}
     basic, premium = seeded["acme-basic"], seeded["globex-premium"]
