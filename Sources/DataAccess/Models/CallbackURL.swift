@@ -101,10 +101,7 @@ public struct CallbackURL: ValidatedString {
     /// hex, whole or in parts) and is not `localhost` (RFC 6761).
     /// (Only ever asked about a host that passed ``isHostName(_:)``.)
     private static func isDNSName(_ host: String) -> Bool {
-        // Splitting without omitting empty pieces always yields at least one label.
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        let last = labels[labels.count - 1]
-        return last != "localhost" && !isNumeric(last)
+        host.split(separator: ".").last.map { $0 != "localhost" && !isNumeric($0) } == true
     }
 
     /// Decimal digits, or `0x` followed by hex digits (possibly none): a number to an IPv4 parser.
