@@ -63,3 +63,25 @@ dev-stop: ## Stop a background local platform
 
 clean: ## Remove build output
 	rm -rf .build bootstrap-artifacts/*.zip bootstrap-artifacts/manifest.json .local
+
+# ---------- operations (scripts/ops.py, scripts/failover_lock.py; ENV=local by default) ----------
+ENV ?= local
+OPS_COMMANDS := login top-tenants tenant-sessions invocation-report error-rate suspend-tenant reinstate-tenant \
+	quota-report set-runtime-region
+.PHONY: $(addprefix ops-,$(OPS_COMMANDS)) failover-lock-acquire failover-lock-release failover-lock-status \
+	infra-set-runtime-region
+$(addprefix ops-,$(OPS_COMMANDS)): ops-%: ## Ops CLI command (make ops-top-tenants ARGS="--by tokens")
+	@$(PY) scripts/ops.py --env $(ENV) $* $(ARGS)
+
+failover-lock-acquire: ## Take the runtime failover lock (300 s; id saved under ~/.platform)
+	@$(PY) scripts/failover_lock.py --env $(ENV) acquire $(ARGS)
+
+failover-lock-release: ## Release the failover lock you hold
+	@$(PY) scripts/failover_lock.py --env $(ENV) release $(ARGS)
+
+failover-lock-status: ## Who holds the failover lock
+	@$(PY) scripts/failover_lock.py --env $(ENV) status $(ARGS)
+
+infra-set-runtime-region: ## Set the active runtime region through the API with the lock (REGION=eu-central-1)
+	@test -n "$(REGION)" || { echo "usage: make infra-set-runtime-region REGION=eu-central-1" >&2; exit 2; }
+	@$(PY) scripts/ops.py --env $(ENV) set-runtime-region $(REGION) $(ARGS)
