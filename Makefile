@@ -148,3 +148,26 @@ infra-deploy: venv infra-env ## Publish assets and deploy every stack of ENV by 
 	$(PY) scripts/infra.py synth --env $(ENV) --arch $(INFRA_ARCH)
 	$(PY) scripts/infra.py deploy --env $(ENV)
 # --- end infra ---
+
+
+# ---------- operations (scripts/ops.py, scripts/failover_lock.py; ENV=local by default) ----------
+OPS_ENV = $(or $(ENV),local)
+OPS_COMMANDS := login top-tenants tenant-sessions invocation-report error-rate suspend-tenant reinstate-tenant \
+	quota-report set-runtime-region
+.PHONY: $(addprefix ops-,$(OPS_COMMANDS)) failover-lock-acquire failover-lock-release failover-lock-status \
+	infra-set-runtime-region
+$(addprefix ops-,$(OPS_COMMANDS)): ops-%: ## Ops CLI command (make ops-top-tenants ARGS="--by tokens")
+	@$(PY) scripts/ops.py --env $(OPS_ENV) $* $(ARGS)
+
+failover-lock-acquire: ## Take the runtime failover lock (300 s; id saved under ~/.platform)
+	@$(PY) scripts/failover_lock.py --env $(OPS_ENV) acquire $(ARGS)
+
+failover-lock-release: ## Release the failover lock you hold
+	@$(PY) scripts/failover_lock.py --env $(OPS_ENV) release $(ARGS)
+
+failover-lock-status: ## Who holds the failover lock
+	@$(PY) scripts/failover_lock.py --env $(OPS_ENV) status $(ARGS)
+
+infra-set-runtime-region: ## Set the active runtime region through the API with the lock (REGION=eu-central-1)
+	@test -n "$(REGION)" || { echo "usage: make infra-set-runtime-region REGION=eu-central-1" >&2; exit 2; }
+	@$(PY) scripts/ops.py --env $(OPS_ENV) set-runtime-region $(REGION) $(ARGS)

@@ -50,6 +50,10 @@ ROUTES = [
     ("get", "/v1/platform/billing/status", "tenant-api", "admin"),
     ("post", "/v1/platform/tenants/{tenantId}/suspend", "tenant-api", "admin"),
     ("post", "/v1/platform/tenants/{tenantId}/reinstate", "tenant-api", "admin"),
+    ("get", "/v1/platform/reports/top-tenants", "tenant-api", "admin"),
+    ("get", "/v1/platform/reports/error-rate", "tenant-api", "admin"),
+    ("get", "/v1/platform/tenants/{tenantId}/sessions", "tenant-api", "admin"),
+    ("get", "/v1/platform/tenants/{tenantId}/invocations", "tenant-api", "admin"),
     ("post", "/v1/bff/token-refresh", "bff", "tenant"),
     ("post", "/v1/bff/session-keepalive", "bff", "tenant"),
 ]

@@ -9,6 +9,7 @@ enum TenantAPIRoutes {
         let operations = OperationsHandler(dependencies: dependencies)
         let quota = QuotaHandler(dependencies: dependencies)
         let health = HealthHandler(dependencies: dependencies)
+        let reports = ReportsHandler(dependencies: dependencies)
         return [
             RouteEntry("GET", "/v1/health", authenticated: false, health.health),
             RouteEntry("POST", "/v1/tenants", audit: "tenant.create", auditTarget: RouteEntry.bodyTenant, tenants.create),
@@ -32,6 +33,10 @@ enum TenantAPIRoutes {
             RouteEntry("GET", "/v1/platform/billing/status", audit: "billing.status", operations.billingStatus),
             RouteEntry("POST", "/v1/platform/tenants/{tenantId}/suspend", audit: "tenant.suspend", operations.suspend),
             RouteEntry("POST", "/v1/platform/tenants/{tenantId}/reinstate", audit: "tenant.reinstate", operations.reinstate),
+            RouteEntry("GET", "/v1/platform/reports/top-tenants", audit: "report.top_tenants", reports.topTenants),
+            RouteEntry("GET", "/v1/platform/reports/error-rate", audit: "report.error_rate", reports.errorRate),
+            RouteEntry("GET", "/v1/platform/tenants/{tenantId}/sessions", audit: "tenant.sessions", reports.tenantSessions),
+            RouteEntry("GET", "/v1/platform/tenants/{tenantId}/invocations", audit: "tenant.invocation_report", reports.invocationReport),
         ]
     }
 }
