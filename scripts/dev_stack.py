@@ -104,13 +104,17 @@ def start() -> dict:
         pids["platform"] = proc.pid
         urls = json.loads(wait_for_file(STATE / "platform.ready", proc, "local platform"))
         api_url, emulator_url = urls["api"], urls["emulator"]
+        mcp_url = urls.get("mcp", "")
     else:
         api_url = emulator_url = "(not built yet)"
+        mcp_url = ""
 
     subprocess.run([PY, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", idp_url, "--api-url", api_url,
                     "--emulator-url", emulator_url, "--env-out", str(ENV_LOCAL)], env=env, check=True)
     with ENV_LOCAL.open("a") as out:
         out.write(f"WEBHOOK_LOCAL_RECEIVER={receiver}\n")
+        # The local AgentCore Gateway's MCP endpoint (ADR 0041).
+        out.write(f"PLATFORM_MCP_URL={mcp_url}\n")
     (STATE / "pids.json").write_text(json.dumps(pids))
     if api_url.startswith("http"):
         wait_http_ok(f"{api_url}/v1/health")
