@@ -65,6 +65,7 @@ class Stack:
                                                  "--ready-file", str(tmp / "platform.ready")], env)
         urls = json.loads(wait_file(tmp / "platform.ready", self.platform, "local platform"))
         self.api, self.emulator, self.s3_front = urls["api"], urls["emulator"], urls["s3"]
+        self.mcp = urls.get("mcp")  # the local AgentCore Gateway (ADR 0041)
         self.env = {}
         if seed:
             subprocess.run([sys.executable, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", self.idp_url,
