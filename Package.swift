@@ -197,6 +197,7 @@ let package = Package(
             name: "LocalMCPGateway",
             dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaHost", "LocalGateway", "PlatformJSON"]
         ),
+        .testTarget(name: "LocalMCPGatewayTests", dependencies: ["AWSCore", "LocalGateway", "LocalMCPGateway", "PlatformJSON"]),
         .testTarget(
             name: "ToolGatewayIntegrationTests",
             dependencies: [
