@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "authoriser", targets: ["Authoriser"]),
         .executable(name: "request-interceptor", targets: ["RequestInterceptor"]),
         .executable(name: "response-interceptor", targets: ["ResponseInterceptor"]),
+        .executable(name: "tool-echo", targets: ["ToolEcho"]),
+        .executable(name: "tool-tenant-status", targets: ["ToolTenantStatus"]),
     ],
     targets: [
         // MARK: System libraries and C shims
@@ -112,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "LocalPlatform",
             dependencies: ["LocalGateway", "LambdaHost", "HTTPServer", "HTTPWire", "LocalAgentCore", "LocalStreams",
-                           "AWSCore"],
+                           "AWSCore", "LocalMCPGateway", "EntraAuth"],
             path: "Sources/LocalPlatform"
         ),
         .target(
@@ -176,6 +178,32 @@ let package = Package(
             name: "WebhookDelivery",
             dependencies: ["AWSCore", "COpenSSL", "DataAccess", "LambdaRuntime"],
             path: "lambdas/webhook-delivery"
+        ),
+
+        // MARK: Tool path (issue 18): tool Lambdas on ToolKit, and the local AgentCore Gateway
+        // Scoped-token check and runtime loop every tool Lambda shares (ADR 0004, 0041).
+        .target(
+            name: "ToolKit",
+            dependencies: ["AWSCore", "DataAccess", "JWT", "LambdaEvents", "LambdaRuntime", "PlatformJSON"]
+        ),
+        .executableTarget(name: "ToolEcho", dependencies: ["ToolKit", "PlatformJSON"], path: "lambdas/tool-echo"),
+        .executableTarget(
+            name: "ToolTenantStatus",
+            dependencies: ["ToolKit", "AWSCore", "DataAccess", "PlatformJSON"],
+            path: "lambdas/tool-tenant-status"
+        ),
+        // MCP endpoint in front of the tool Lambdas, through both interceptors (local stack only).
+        .target(
+            name: "LocalMCPGateway",
+            dependencies: ["AWSCore", "DataAccess", "LambdaEvents", "LambdaHost", "LocalGateway", "PlatformJSON"]
+        ),
+        .testTarget(name: "LocalMCPGatewayTests", dependencies: ["AWSCore", "LocalGateway", "LocalMCPGateway", "PlatformJSON"]),
+        .testTarget(
+            name: "ToolGatewayIntegrationTests",
+            dependencies: [
+                "AWSCore", "DataAccess", "EntraAuth", "JWT", "LambdaHost", "LocalGateway", "LocalMCPGateway", "PlatformJSON",
+                "PlatformTestSupport", "RequestInterceptor", "ResponseInterceptor", "ToolEcho", "ToolKit", "ToolTenantStatus",
+            ]
         ),
 
         // MARK: Tests

@@ -57,6 +57,13 @@ TOOLS = [
     {"toolName": "crm-lookup", "scope": "GLOBAL", "tierMinimum": "basic", "enabled": True},
     {"toolName": "payments-refund", "scope": "GLOBAL", "tierMinimum": "premium", "enabled": True},
     {"toolName": "legacy-export", "scope": "GLOBAL", "tierMinimum": "basic", "enabled": False},
+    # Tools with a Lambda (lambdas/tool-*) are gateway targets: description and inputSchema (ADR 0041).
+    {"toolName": "echo", "scope": "GLOBAL", "tierMinimum": "basic", "enabled": True,
+     "description": "Echo a text back, with the tenant and user the call acts for",
+     "inputSchema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}},
+    {"toolName": "tenant-status", "scope": "GLOBAL", "tierMinimum": "premium", "enabled": True,
+     "description": "The calling tenant's status, tier and owner",
+     "inputSchema": {"type": "object", "properties": {}}},
 ]
 
 
@@ -199,6 +206,8 @@ def seed_tools(ddb) -> None:
             "PK": f"TOOL#{tool['toolName']}", "SK": tool["scope"], "toolName": tool["toolName"],
             "tierMinimum": tool["tierMinimum"], "enabled": tool["enabled"],
             "lambdaArn": f"arn:aws:lambda:{HOME_REGION}:{ACCOUNT}:function:tool-{tool['toolName']}",
+            **({"description": tool["description"], "inputSchema": json.dumps(tool["inputSchema"])}
+               if "inputSchema" in tool else {}),
         })
 
 

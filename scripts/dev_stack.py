@@ -132,10 +132,11 @@ def start() -> dict:
         pids["platform"] = proc.pid
         urls = json.loads(wait_for_file(STATE / "platform.ready", proc, "local platform"))
         api_url, emulator_url, agentcore_url = urls["api"], urls["emulator"], urls.get("agentcore", "")
+        mcp_url = urls.get("mcp", "")
         s3_url = urls.get("s3") or env["AWS_ENDPOINT_URL"]  # presigned result URLs point at the local S3 front
     else:
         api_url = emulator_url = "(not built yet)"
-        agentcore_url = ""
+        agentcore_url = mcp_url = ""
         s3_url = env["AWS_ENDPOINT_URL"]
 
     subprocess.run([PY, str(ROOT / "scripts/dev_bootstrap.py"), "--idp-url", idp_url, "--api-url", api_url,
@@ -143,6 +144,8 @@ def start() -> dict:
                     "--bff-client-secret-file", str(bff_secret)], env=env, check=True)
     with ENV_LOCAL.open("a") as out:
         out.write(f"WEBHOOK_LOCAL_RECEIVER={receiver}\n")
+        # The local AgentCore Gateway's MCP endpoint (ADR 0041).
+        out.write(f"PLATFORM_MCP_URL={mcp_url}\n")
     write_runtime_config(CONSOLE_CONFIG, runtime_config(
         api_url=api_url, idp_url=idp_url, console_url=console_url,
         results_url=s3_url))

@@ -10,8 +10,10 @@ import HTTPWire
 import LambdaHost
 import LocalAgentCore
 import LocalGateway
+import LocalMCPGateway
 import LocalStreams
 import AWSCore
+import EntraAuth
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -96,6 +98,25 @@ do {
     fail("could not start: \(error)")
 }
 
+// The local AgentCore Gateway (docs/decisions/0041): MCP in front of the tool
+// Lambdas, through both interceptors, when the identity provider is configured.
+var mcp: HTTPServer?
+do {
+    let entra = try EntraConfiguration(environment: environment)
+    let transport = CurlTransport()
+    let validator = try EntraTokenValidator(configuration: entra, transport: transport)
+    let dynamoDB = DynamoDBClient(client: try AWSClient(service: .dynamoDB, environment: environment, transport: transport,
+                                                        region: configuration.region))
+    let toolsTable = configuration.environment["TOOLS_TABLE"] ?? "platform-tools"
+    let gateway = MCPGateway(
+        authenticate: { token in _ = try await validator.validate(token, now: Date()) },
+        catalog: DynamoDBToolCatalog(dynamoDB: dynamoDB, tableName: toolsTable), invoker: LambdaHostInvoker(host: host),
+        log: { LambdaHost.standardOutput($0) })
+    mcp = try HTTPServer(host: arguments.host, port: 0, handler: MCPHTTPHandler.handler(gateway: gateway))
+} catch {
+    LambdaHost.standardOutput("local-platform: no MCP gateway: \(error)")
+}
+
 // The platform-jobs stream feeds webhook-delivery, like its event source mapping.
 var jobStream: TableStreamPoller?
 if host.functionNames.contains("webhook-delivery") {
@@ -121,12 +142,13 @@ if host.functionNames.contains("webhook-delivery") {
 
 let apiURL = "http://\(api.address)"
 let emulatorURL = "http://\(emulator.address)"
-LambdaHost.standardOutput("local-platform: API \(apiURL), Lambda emulator \(emulatorURL), S3 front http://\(s3Front.address), functions: \(host.functionNames.joined(separator: ","))")
+LambdaHost.standardOutput("local-platform: API \(apiURL), MCP gateway \(mcp.map { "http://\($0.address)\(MCPGateway.path)" } ?? "off"), Lambda emulator \(emulatorURL), S3 front http://\(s3Front.address), functions: \(host.functionNames.joined(separator: ","))")
 if !missing.isEmpty {
     LambdaHost.standardOutput("local-platform: not built yet, not hosted: \(missing.joined(separator: ","))")
 }
 if let readyFile = arguments.readyFile {
-    let ready = "{\"api\":\"\(apiURL)\",\"emulator\":\"\(emulatorURL)\",\"agentcore\":\"\(agentCore.url)\",\"s3\":\"http://\(s3Front.address)\"}\n"
+    let mcpURL = mcp.map { "http://\($0.address)\(MCPGateway.path)" } ?? ""
+    let ready = "{\"mcp\":\"\(mcpURL)\",\"api\":\"\(apiURL)\",\"emulator\":\"\(emulatorURL)\",\"agentcore\":\"\(agentCore.url)\",\"s3\":\"http://\(s3Front.address)\"}\n"
     do {
         try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile))
     } catch {
@@ -136,6 +158,7 @@ if let readyFile = arguments.readyFile {
 
 shutdown.wait()
 jobStream?.stop()
+mcp?.stop()
 api.stop()
 s3Front.stop()
 emulator.stop()

@@ -87,6 +87,7 @@ class Stack:
         urls = json.loads(wait_file(tmp / "platform.ready", self.platform, "local platform"))
         self.api, self.emulator, self.s3_front = urls["api"], urls["emulator"], urls["s3"]
         self.agentcore = urls.get("agentcore", "")
+        self.mcp = urls.get("mcp")  # the local AgentCore Gateway (ADR 0041)
         self.env = {}
         if seed:
             ensure_local_stack()

@@ -2,11 +2,14 @@ import LambdaHost
 import LocalGateway
 
 /// The gateway's functions, invoked in-process through the Lambda host
-/// (the same processes the emulator's Invoke API reaches).
-struct LambdaHostInvoker: FunctionInvoker {
+/// (the same processes the emulator's Invoke API reaches). Used by the REST
+/// API gateway and the MCP gateway of `local-platform`.
+package struct LambdaHostInvoker: FunctionInvoker {
     let host: LambdaHost
 
-    func invoke(function: String, payload: [UInt8]) throws(FunctionInvokeError) -> any FunctionResponseSource {
+    package init(host: LambdaHost) { self.host = host }
+
+    package func invoke(function: String, payload: [UInt8]) throws(FunctionInvokeError) -> any FunctionResponseSource {
         do {
             return InvocationSource(invocation: try host.startInvocation(function: function, payload: payload))
         } catch .functionNotFound(let name) {
