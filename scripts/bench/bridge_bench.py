@@ -84,8 +84,8 @@ def main() -> None:
         ddb, sm, ssm, iam = (boot.client(n) for n in ("dynamodb", "secretsmanager", "ssm", "iam"))
         for tenant in boot.TENANTS:
             boot.seed_tenant(ddb, sm, ssm, iam, tenant)
-        boot.seed_agents(ddb, ssm)
-        boot.seed_secrets(sm)
+        boot.seed_agents(ddb)
+        boot.seed_secrets(sm, boot.client("s3"))
 
         idp_ready = work / f"idp-{uuid.uuid4().hex}.ready"
         idp = subprocess.Popen([PY, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(idp_ready),
