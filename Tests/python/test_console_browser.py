@@ -407,17 +407,11 @@ def test_a_token_that_expires_mid_stream_asks_to_sign_in_and_keeps_the_answer(br
     assert "failed" in text(browser, "keepalive").lower() or int(browser.find_element(By.ID, "keepalive").get_attribute("data-count") or 0) >= 1
     shot(browser, "15-expired-mid-stream")
     for entry in take_log(browser, "expired"):
-        assert stack.stack.api in entry["message"] and ("token-refresh" in entry["message"] and "status of 400" in entry["message"]
-                                                        or known_gap(entry)), entry
-
-
-def known_gap(entry) -> bool:
-    """The bridge does not record runtime sessions yet on this branch (SYSTEM.md 6, Decision
-    2026-12-04: the sec-bridge work), so the BFF keepalive answers 404 "session not found"."""
-    return "/v1/bff/session-keepalive" in entry["message"] and "status of 404" in entry["message"]
+        assert stack.stack.api in entry["message"] and "token-refresh" in entry["message"] \
+            and "status of 400" in entry["message"], entry
 
 
 def test_zero_csp_violations_and_console_errors_over_the_run(browser):
     take_log(browser, "run")
-    unexpected = [e for e in LOGS.get("run", []) if not known_gap(e)]
+    unexpected = LOGS.get("run", [])
     assert unexpected == [], json.dumps(unexpected, indent=1)
