@@ -44,7 +44,7 @@ ACCESS: dict[str, Access] = {
     "authoriser": Access(tables={"platform-tenants": RO}, secrets=("platform/tenants/*/api-key",)),
     "tenant-api": Access(
         tables={"platform-tenants": RW, "platform-agents": RW, "platform-tools": RO, "platform-ops-locks": RW,
-                "platform-invocations": RO, "platform-jobs": RO},
+                "platform-invocations": RO, "platform-jobs": RO, "platform-sessions": RO},
         buckets={"tenant-data": RO, "audit-exports": RW},
         secrets=("platform/tenants/*/api-key",),
         parameters=("/platform/config/*", "/platform/billing/*"), parameters_write=("/platform/config/runtime-region",),
@@ -70,6 +70,11 @@ ACCESS: dict[str, Access] = {
                                   secrets=("platform/{env}/gateway/scoped-token-signing-key",)),
     "response-interceptor": Access(tables={"platform-tenants": RO, "platform-tools": RO},
                                    parameters=("/platform/gateway/*",)),
+    # Tool Lambdas behind the AgentCore Gateway (ADR 0041): they verify the scoped token and read
+    # only through the tenant-scoped client.
+    "tool-echo": Access(secrets=("platform/{env}/gateway/scoped-token-signing-key",)),
+    "tool-tenant-status": Access(tables={"platform-tenants": RO},
+                                 secrets=("platform/{env}/gateway/scoped-token-signing-key",)),
 }
 
 # Functions that call themselves or each other through the Lambda API.
