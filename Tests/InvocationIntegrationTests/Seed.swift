@@ -21,7 +21,7 @@ struct Seed {
             b.seed_tenant(ddb, sm, ssm, iam, tenant)
         b.seed_agents(ddb)
         b.seed_tools(ddb)
-        b.seed_secrets(sm, b.client("s3"))
+        b.seed_secrets(sm)
         """
 
     func run() throws {
