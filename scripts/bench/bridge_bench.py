@@ -85,7 +85,7 @@ def main() -> None:
         for tenant in boot.TENANTS:
             boot.seed_tenant(ddb, sm, ssm, iam, tenant)
         boot.seed_agents(ddb)
-        boot.seed_secrets(sm, boot.client("s3"))
+        boot.seed_secrets(sm)
 
         idp_ready = work / f"idp-{uuid.uuid4().hex}.ready"
         idp = subprocess.Popen([PY, str(ROOT / "scripts/local_idp.py"), "--ready-file", str(idp_ready),
