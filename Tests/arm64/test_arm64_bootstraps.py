@@ -69,17 +69,20 @@ def bootstraps(manifest, tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="module")
 def tables() -> dict:
-    """Every table in infra/tables.json, created in moto under a unique name: envVar -> name."""
+    """Every table of the CDK app (infra/platform_infra/data.py, the one definition), created in
+    moto under a unique name so nothing here touches the other tests' rows: envVar -> name."""
+    sys.path.insert(0, str(ROOT / "infra"))
+    from platform_infra.data import TABLES
     dynamodb = boto3.client("dynamodb")
     names = {}
-    for table in json.loads((ROOT / "infra/tables.json").read_text())["tables"]:
-        name = f"arm64-{table['name']}-{uuid.uuid4().hex[:8]}"
-        keys = ["PK"] if table.get("partitionKeyOnly") else ["PK", "SK"]
+    for table in TABLES:
+        name = f"arm64-{table.name}-{uuid.uuid4().hex[:8]}"
+        keys = ["PK", "SK"] if table.sort_key else ["PK"]
         dynamodb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
                               AttributeDefinitions=[{"AttributeName": k, "AttributeType": "S"} for k in keys],
                               KeySchema=[{"AttributeName": k, "KeyType": "HASH" if k == "PK" else "RANGE"}
                                          for k in keys])
-        names[table["envVar"]] = name
+        names[table.env_var] = name
     return names
 
 
