@@ -106,7 +106,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ResponseInterceptor",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "InterceptorKit", "LambdaEvents", "LambdaRuntime", "PlatformJSON"],
+            dependencies: ["AWSCore", "EntraAuth", "InterceptorKit", "LambdaEvents", "LambdaRuntime", "PlatformJSON"],
             path: "lambdas/response-interceptor"
         ),
 
@@ -142,7 +142,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["HTTPWire"]),
         // Hosts bootstrap processes behind the Runtime API, like Lambda.
         .target(name: "LambdaHost", dependencies: ["HTTPServer", "HTTPWire"]),
-        .executableTarget(name: "lambda-emulator", dependencies: ["LambdaHost"], path: "Sources/LambdaEmulator"),
+        .executableTarget(name: "lambda-emulator", dependencies: ["HTTPServer", "LambdaHost"], path: "Sources/LambdaEmulator"),
 
         // MARK: Lambdas (every executable target under lambdas/ is packaged)
         .executableTarget(name: "hello", dependencies: ["LambdaRuntime"], path: "scripts/bench/hello"),
@@ -220,7 +220,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EntraAuthTests",
-            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT", "PlatformJSON"]
+            dependencies: ["AWSCore", "DataAccess", "EntraAuth", "JWT"]
         ),
         .testTarget(
             name: "EntraAuthIntegrationTests",
@@ -235,7 +235,7 @@ let package = Package(
         .testTarget(
             name: "InterceptorIntegrationTests",
             dependencies: [
-                "AWSCore", "DataAccess", "JWT", "LambdaHost", "PlatformJSON", "PlatformTestSupport", "RequestInterceptor",
+                "AWSCore", "DataAccess", "JWT", "LambdaEvents", "LambdaHost", "PlatformJSON", "PlatformTestSupport", "RequestInterceptor",
                 "ResponseInterceptor",
             ],
             exclude: ["Fixtures"]
@@ -261,7 +261,7 @@ let package = Package(
         .testTarget(name: "AsyncRunnerTests", dependencies: ["AsyncRunner", "AgentInvocation", "AWSCore", "DataAccess"]),
         .testTarget(
             name: "InvocationIntegrationTests",
-            dependencies: ["LocalAgentCore", "AWSCore", "AgentInvocation", "DataAccess", "PlatformTestSupport", "HTTPServer",
+            dependencies: ["LocalAgentCore", "AWSCore", "DataAccess", "PlatformTestSupport", "HTTPServer",
                            "HTTPWire", "COpenSSL"]
         ),
         .testTarget(
@@ -270,7 +270,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthoriserTests",
-            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "LambdaEvents", "LocalGateway"]
+            dependencies: ["AuthoriserCore", "AWSCore", "DataAccess", "LambdaEvents", "LocalGateway", "PlatformAPI"]
         ),
         .testTarget(
             name: "TenantAPITests",
@@ -278,7 +278,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenantAPIIntegrationTests",
-            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI", "PlatformTestSupport"]
+            dependencies: ["TenantAPI", "AWSCore", "DataAccess", "LambdaEvents", "PlatformTestSupport"]
         ),
         .testTarget(
             name: "LocalGatewayTests",
@@ -287,7 +287,7 @@ let package = Package(
         .testTarget(name: "PlatformJSONTests", dependencies: ["PlatformJSON"]),
         .testTarget(
             name: "BFFTests",
-            dependencies: ["BFF", "AWSCore", "LambdaEvents", "PlatformAPI"]
+            dependencies: ["BFF", "AWSCore", "DataAccess", "LambdaEvents", "PlatformAPI"]
         ),
         .testTarget(
             name: "BFFIntegrationTests",
